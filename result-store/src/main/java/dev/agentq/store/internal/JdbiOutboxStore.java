@@ -1,0 +1,47 @@
+package dev.agentq.store.internal;
+
+import dev.agentq.schemas.Topics;
+import dev.agentq.store.OutboxMessage;
+import dev.agentq.store.OutboxStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import tools.jackson.databind.JsonNode;
+
+/** {@link OutboxStore} on Postgres through Jdbi. */
+public final class JdbiOutboxStore implements OutboxStore {
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public JdbiOutboxStore(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  @Override
+  public int relay(int limit, Consumer<List<OutboxMessage>> publisher) {
+    return jdbi.inTransaction(
+        handle -> {
+          OutboxDao outbox = handle.attach(OutboxDao.class);
+          List<OutboxMessage> batch = outbox.lockNext(limit);
+          if (batch.isEmpty()) {
+            return 0;
+          }
+          publisher.accept(batch);
+          outbox.delete(batch.stream().mapToLong(OutboxMessage::id).toArray());
+          return batch.size();
+        });
+  }
+
+  @Override
+  public void deadLetter(String key, JsonNode payload) {
+    jdbi.useExtension(
+        OutboxDao.class, dao -> dao.insert(Topics.DEAD_LETTERS, key, payload, clock.instant()));
+  }
+
+  @Override
+  public long pending() {
+    return jdbi.withExtension(OutboxDao.class, OutboxDao::count);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.agentq.store.internal;
+
+import dev.agentq.store.Job;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import tools.jackson.databind.JsonNode;
+
+/** SQL over {@code jobs}. Every write by a worker is fenced by {@code attempt}. */
+interface JobDao {
+
+  @SqlUpdate(
+      """
+      INSERT INTO jobs (id, tenant_id, agent, lane, status, input, thread_id, webhook_url, metadata,
+                        max_attempts, created_at, updated_at)
+      VALUES (:id, :tenantId, :agent, :lane, 'queued', :input, :threadId, :webhookUrl, :metadata,
+              :maxAttempts, :now, :now)
+      """)
+  void insert(
+      @Bind("id") UUID id,
+      @Bind("tenantId") String tenantId,
+      @Bind("agent") String agent,
+      @Bind("lane") String lane,
+      @Bind("input") JsonNode input,
+      @Bind("threadId") String threadId,
+      @Bind("webhookUrl") String webhookUrl,
+      @Bind("metadata") JsonNode metadata,
+      @Bind("maxAttempts") int maxAttempts,
+      @Bind("now") Instant now);
+
+  @SqlQuery("SELECT * FROM jobs WHERE id = :id")
+  Optional<Job> find(@Bind("id") UUID id);
+
+  @SqlQuery("SELECT id FROM jobs WHERE id = ANY(:ids)")
+  List<UUID> existing(@Bind("ids") UUID[] ids);
+
+  @SqlQuery(
+      """
+      WITH claimed AS (
+          UPDATE jobs
+             SET status = 'running', attempt = attempt + 1, lease_owner = :owner,
+                 lease_expires_at = :expires, started_at = COALESCE(started_at, :now), updated_at = :now
+           WHERE id = ANY(:ids) AND status IN ('queued', 'retry_wait')
+          RETURNING *),
+      started AS (
+          INSERT INTO job_events (job_id, type, data, created_at)
+          SELECT id, 'job.started', jsonb_build_object('attempt', attempt, 'worker', lease_owner), :now
+            FROM claimed)
+      SELECT * FROM claimed
+      """)
+  List<Job> claim(
+      @Bind("ids") UUID[] ids,
+      @Bind("owner") String owner,
+      @Bind("expires") Instant expires,
+      @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET lease_expires_at = :expires
+       WHERE (id, attempt) IN (SELECT * FROM unnest(:ids, :attempts))
+         AND lease_owner = :owner AND status = 'running'
+      RETURNING id
+      """)
+  List<UUID> heartbeat(
+      @Bind("ids") UUID[] ids,
+      @Bind("attempts") int[] attempts,
+      @Bind("owner") String owner,
+      @Bind("expires") Instant expires);
+
+  @SqlQuery(
+      """
+      WITH done AS (
+          UPDATE jobs
+             SET status = :status, output = :output, error = :error, model = :model,
+                 input_tokens = (SELECT COALESCE(sum(input_tokens), 0) FROM job_steps WHERE job_id = :id),
+                 output_tokens = (SELECT COALESCE(sum(output_tokens), 0) FROM job_steps WHERE job_id = :id),
+                 lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now
+           WHERE id = :id AND attempt = :attempt AND status = 'running'
+          RETURNING *),
+      ended AS (
+          INSERT INTO job_events (job_id, type, data, created_at)
+          SELECT id, :eventType, :eventData, :now FROM done)
+      SELECT * FROM done
+      """)
+  Optional<Job> finish(
+      @Bind("id") UUID id,
+      @Bind("attempt") int attempt,
+      @Bind("status") String status,
+      @Bind("output") JsonNode output,
+      @Bind("error") JsonNode error,
+      @Bind("model") String model,
+      @Bind("eventType") String eventType,
+      @Bind("eventData") JsonNode eventData,
+      @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, updated_at = :now
+       WHERE id = :id AND attempt = :attempt AND status = 'running'
+      RETURNING *
+      """)
+  Optional<Job> release(
+      @Bind("id") UUID id, @Bind("attempt") int attempt, @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, updated_at = :now
+       WHERE id IN (SELECT id FROM jobs
+                     WHERE status = 'running' AND lease_expires_at < :now AND attempt < max_attempts
+                     ORDER BY lease_expires_at
+                     LIMIT :limit
+                     FOR UPDATE SKIP LOCKED)
+      RETURNING *
+      """)
+  List<Job> requeueExpired(@Bind("now") Instant now, @Bind("limit") int limit);
+
+  @SqlQuery(
+      """
+      UPDATE jobs
+         SET status = 'failed', error = :error, lease_owner = NULL, lease_expires_at = NULL,
+             input_tokens = (SELECT COALESCE(sum(s.input_tokens), 0) FROM job_steps s WHERE s.job_id = jobs.id),
+             output_tokens = (SELECT COALESCE(sum(s.output_tokens), 0) FROM job_steps s WHERE s.job_id = jobs.id),
+             finished_at = :now, updated_at = :now
+       WHERE id IN (SELECT id FROM jobs
+                     WHERE status = 'running' AND lease_expires_at < :now AND attempt >= max_attempts
+                     ORDER BY lease_expires_at
+                     LIMIT :limit
+                     FOR UPDATE SKIP LOCKED)
+      RETURNING *
+      """)
+  List<Job> failExpired(
+      @Bind("error") JsonNode error, @Bind("now") Instant now, @Bind("limit") int limit);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET updated_at = :now
+       WHERE id IN (SELECT j.id FROM jobs j
+                     WHERE j.status = 'queued' AND j.updated_at < :cutoff
+                       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_key = j.id::text)
+                     ORDER BY j.updated_at
+                     LIMIT :limit
+                     FOR UPDATE SKIP LOCKED)
+      RETURNING *
+      """)
+  List<Job> touchStaleQueued(
+      @Bind("cutoff") Instant cutoff, @Bind("now") Instant now, @Bind("limit") int limit);
+}

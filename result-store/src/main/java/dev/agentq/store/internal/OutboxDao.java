@@ -1,0 +1,45 @@
+package dev.agentq.store.internal;
+
+import dev.agentq.store.OutboxMessage;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import tools.jackson.databind.JsonNode;
+
+/** SQL over {@code outbox}. */
+interface OutboxDao {
+
+  @SqlUpdate(
+      """
+      INSERT INTO outbox (topic, message_key, payload, created_at)
+      VALUES (:topic, :key, :payload, :now)
+      """)
+  void insert(
+      @Bind("topic") String topic,
+      @Bind("key") String key,
+      @Bind("payload") JsonNode payload,
+      @Bind("now") Instant now);
+
+  @SqlBatch(
+      """
+      INSERT INTO outbox (topic, message_key, payload, created_at)
+      VALUES (:topic, :key, :payload, :now)
+      """)
+  void insertAll(
+      @Bind("topic") List<String> topics,
+      @Bind("key") List<String> keys,
+      @Bind("payload") List<JsonNode> payloads,
+      @Bind("now") Instant now);
+
+  @SqlQuery("SELECT * FROM outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+  List<OutboxMessage> lockNext(@Bind("limit") int limit);
+
+  @SqlUpdate("DELETE FROM outbox WHERE id = ANY(:ids)")
+  int delete(@Bind("ids") long[] ids);
+
+  @SqlQuery("SELECT count(*) FROM outbox")
+  long count();
+}

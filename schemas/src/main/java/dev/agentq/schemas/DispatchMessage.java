@@ -1,0 +1,33 @@
+package dev.agentq.schemas;
+
+import java.util.UUID;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * The Kafka value that tells a worker to look at a job; mirrors {@code
+ * dispatch-message.schema.json}. It never carries the input: the worker reads the job from
+ * Postgres, so a duplicate or stale message is harmless.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DispatchMessage(
+    int v, UUID jobId, String tenant, String agent, Lane lane, String traceparent) {
+
+  public static final String SCHEMA = "dispatch-message";
+  public static final int VERSION = 1;
+
+  public static DispatchMessage of(UUID jobId, String tenant, String agent, Lane lane) {
+    return new DispatchMessage(VERSION, jobId, tenant, agent, lane, null);
+  }
+
+  /** Decodes and validates a Kafka value; throws a {@link ContractException} subtype if bad. */
+  public static DispatchMessage decode(byte[] value) {
+    var tree = Json.parse(value);
+    JsonSchemas.get().require(SCHEMA, tree);
+    return Json.convert(tree, DispatchMessage.class);
+  }
+
+  public byte[] encode() {
+    return Json.writeBytes(this);
+  }
+}

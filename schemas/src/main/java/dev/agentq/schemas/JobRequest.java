@@ -1,0 +1,32 @@
+package dev.agentq.schemas;
+
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Body of {@code POST /v1/jobs}; mirrors {@code job-request.schema.json}. Build one with {@link
+ * #parse}, which validates before binding.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JobRequest(
+    String agent,
+    JsonNode input,
+    String threadId,
+    String webhookUrl,
+    Map<String, String> metadata) {
+
+  public static final String SCHEMA = "job-request";
+
+  public JobRequest {
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** Parses and validates a request body; throws a {@link ContractException} subtype if bad. */
+  public static JobRequest parse(byte[] body) {
+    JsonNode tree = Json.parse(body);
+    JsonSchemas.get().require(SCHEMA, tree);
+    return Json.convert(tree, JobRequest.class);
+  }
+}

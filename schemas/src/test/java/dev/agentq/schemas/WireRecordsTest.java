@@ -1,0 +1,127 @@
+package dev.agentq.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every record we serve must conform to the schema that documents it. */
+class WireRecordsTest {
+  private static final UUID ID = UUID.fromString("0b7e3a5e-8d34-4f3c-9a55-1f4f5f8a9b10");
+  private static final Instant T0 = Instant.parse("2026-11-26T10:15:30.123456Z");
+  private static final Instant T1 = T0.plusMillis(850);
+
+  private static void assertConforms(String schema, Object record) {
+    assertThat(JsonSchemas.get().violations(schema, Json.toTree(record)))
+        .as("%s as JSON: %s", schema, Json.write(record))
+        .isEmpty();
+  }
+
+  @Test
+  void jobAccepted() {
+    assertConforms(
+        "job-accepted", new JobAccepted(ID, JobState.QUEUED, "document-digest", T0, Links.of(ID)));
+  }
+
+  @Test
+  void jobViewWhileQueuedAndWhenFailed() {
+    var input = Json.parse("{\"document\":\"x\"}");
+    assertConforms(
+        "job",
+        new JobView(
+            ID,
+            "document-digest",
+            JobState.QUEUED,
+            Lane.INTERACTIVE,
+            input,
+            Map.of(),
+            null,
+            null,
+            0,
+            3,
+            T0,
+            null,
+            null,
+            null,
+            Links.of(ID)));
+    assertConforms(
+        "job",
+        new JobView(
+            ID,
+            "document-digest",
+            JobState.FAILED,
+            Lane.BATCH,
+            input,
+            Map.of("k", "v"),
+            "t",
+            "https://example.com/h",
+            3,
+            3,
+            T0,
+            T0,
+            T1,
+            new ErrorInfo("model_error", "the model refused", false, "classify"),
+            Links.of(ID)));
+  }
+
+  @Test
+  void jobStatus() {
+    assertConforms(
+        "job-status",
+        new JobStatusView(ID, JobState.RUNNING, "document-digest", 1, 2, T0, T1, T0, null, null));
+  }
+
+  @Test
+  void jobResultWithSteps() {
+    var step = new StepView(0, "classify", 1, "gpt-4o-mini", new Usage(120, 20), T0, T1, 850);
+    assertConforms(
+        "job-result",
+        new JobResultView(
+            ID,
+            JobState.SUCCEEDED,
+            "document-digest",
+            Json.parse("{\"summary\":\"s\"}"),
+            null,
+            "gpt-4o-mini",
+            new Usage(120, 20),
+            List.of(step),
+            T0,
+            T1));
+  }
+
+  @Test
+  void jobEvent() {
+    assertConforms(
+        "job-event",
+        new JobEventView(42, ID, "step.completed", Json.parse("{\"name\":\"classify\"}"), T0));
+  }
+
+  @Test
+  void dispatchMessageRoundTrips() {
+    var message = DispatchMessage.of(ID, "default", "document-digest", Lane.INTERACTIVE);
+    assertConforms("dispatch-message", message);
+    assertThat(DispatchMessage.decode(message.encode())).isEqualTo(message);
+  }
+
+  @Test
+  void timestampsAreIsoStrings() {
+    var json = Json.toTree(new JobAccepted(ID, JobState.QUEUED, "a", T0, Links.of(ID)));
+    assertThat(json.get("created_at").asString()).isEqualTo("2026-11-26T10:15:30.123456Z");
+    assertThat(json.get("status").asString()).isEqualTo("queued");
+  }
+
+  @Test
+  void everyCatalogAgentHasInputAndOutputSchemas() {
+    assertThat(AgentCatalog.entries())
+        .allSatisfy(
+            agent -> {
+              var view = AgentCatalog.view(agent);
+              assertThat(view.inputSchema().get("type").asString()).isEqualTo("object");
+              assertThat(view.outputSchema().get("type").asString()).isEqualTo("object");
+              assertConforms("agent", view);
+            });
+  }
+}
