@@ -1,0 +1,43 @@
+package dev.agentq.worker.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The model provider ({@code agentq.model.*}; {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL} and
+ * {@code AGENTQ_MODEL} set the first three).
+ *
+ * @param apiKey key of an OpenAI-compatible endpoint; without one the offline model is used
+ * @param baseUrl the endpoint, such as {@code https://api.openai.com/v1}
+ * @param name the model to ask for
+ * @param timeout how long one model call may take
+ * @param maxRetries retries of a failed call inside the client
+ * @param structuredOutputs whether the endpoint accepts JSON-schema response formats
+ */
+@ConfigurationProperties("agentq.model")
+public record ModelProperties(
+    @DefaultValue("") String apiKey,
+    @DefaultValue("https://api.openai.com/v1") String baseUrl,
+    @DefaultValue("gpt-4o-mini") String name,
+    @DefaultValue("60s") Duration timeout,
+    @DefaultValue("2") int maxRetries,
+    @DefaultValue("true") boolean structuredOutputs) {
+
+  /** True when no key is configured: agentq then runs its offline heuristic model. */
+  public boolean offline() {
+    return apiKey == null || apiKey.isBlank();
+  }
+
+  /** Never shows the key. */
+  @Override
+  public String toString() {
+    return "ModelProperties[baseUrl="
+        + baseUrl
+        + ", name="
+        + name
+        + ", apiKey="
+        + (offline() ? "(none)" : "***")
+        + "]";
+  }
+}

@@ -1,0 +1,160 @@
+package dev.agentq.worker.config;
+
+import dev.agentq.schemas.Lane;
+import dev.agentq.schemas.Topics;
+import dev.agentq.store.StoreMigrations;
+import dev.agentq.store.Stores;
+import dev.agentq.worker.agent.AgentRegistry;
+import dev.agentq.worker.agent.digest.DocumentDigestAgent;
+import dev.agentq.worker.dispatch.Backpressure;
+import dev.agentq.worker.dispatch.DispatchHandler;
+import dev.agentq.worker.dispatch.KafkaDispatchListener;
+import dev.agentq.worker.lease.LeaseKeeper;
+import dev.agentq.worker.lease.LeaseReaper;
+import dev.agentq.worker.model.ModelGateway;
+import dev.agentq.worker.run.JobRunner;
+import dev.agentq.worker.run.WorkerLifecycle;
+import dev.agentq.worker.run.WorkerPool;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Wires a worker: Kafka consumption with backpressure, the pool of running jobs, leases, the reaper
+ * and the agents. Everything it builds is plain Java; only this package knows Spring.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
+@EnableConfigurationProperties({WorkerProperties.class, KafkaSettings.class, ModelProperties.class})
+@PropertySource("classpath:agentq-worker.properties")
+public class WorkerAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Stores stores(DataSource dataSource, Clock clock) {
+    // Flyway takes a lock, so API instances and workers starting together migrate once.
+    StoreMigrations.migrate(dataSource);
+    return Stores.postgres(dataSource, clock);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ModelGateway modelGateway(ModelProperties model) {
+    return ModelGateways.create(model);
+  }
+
+  @Bean
+  WorkerIdentity workerIdentity(WorkerProperties worker) {
+    return WorkerIdentity.of(worker.id());
+  }
+
+  @Bean
+  AgentRegistry agentRegistry() {
+    return new AgentRegistry(List.of(new DocumentDigestAgent()));
+  }
+
+  @Bean
+  Backpressure backpressure(WorkerProperties worker) {
+    return new Backpressure(worker.capacity(), worker.lowWater());
+  }
+
+  // The lifecycle bean closes the pool, in order, so Spring must not close it on its own.
+  @Bean(destroyMethod = "")
+  WorkerPool workerPool(
+      AgentRegistry agents,
+      Stores stores,
+      ModelGateway model,
+      Clock clock,
+      WorkerProperties worker,
+      Backpressure backpressure) {
+    JobRunner runner = new JobRunner(agents, stores.jobs(), model, clock);
+    return new WorkerPool(
+        runner, stores.jobs(), worker.capacity(), worker.shutdownGrace(), backpressure::evaluate);
+  }
+
+  @Bean
+  WorkerLifecycle workerLifecycle(
+      WorkerPool pool, Stores stores, WorkerProperties worker, WorkerIdentity identity) {
+    return new WorkerLifecycle(
+        pool,
+        new LeaseKeeper(stores.jobs(), pool, identity.name(), worker.lease()),
+        worker.heartbeat(),
+        new LeaseReaper(stores.jobs(), worker.dispatchTimeout()),
+        worker.reaperInterval());
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics agentqTopics(KafkaSettings kafka) {
+    Topics topics = new Topics(kafka.topicPrefix());
+    return new KafkaAdmin.NewTopics(
+        TopicBuilder.name(topics.lane(Lane.INTERACTIVE)).partitions(kafka.partitions()).build(),
+        TopicBuilder.name(topics.lane(Lane.BATCH)).partitions(kafka.partitions()).build(),
+        TopicBuilder.name(topics.deadLetters()).partitions(1).build());
+  }
+
+  @Bean
+  ConcurrentMessageListenerContainer<String, byte[]> dispatchContainer(
+      KafkaProperties kafkaProperties,
+      KafkaSettings kafka,
+      WorkerProperties worker,
+      WorkerIdentity identity,
+      Stores stores,
+      WorkerPool pool,
+      Backpressure backpressure,
+      WorkerLifecycle lifecycle) {
+    Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.group());
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, identity.name());
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+
+    var handler =
+        new DispatchHandler(stores.jobs(), stores.outbox(), pool, identity.name(), worker.lease());
+    var properties =
+        new ContainerProperties(new Topics(kafka.topicPrefix()).lanes().toArray(String[]::new));
+    properties.setMessageListener(new KafkaDispatchListener(handler, backpressure, pool::inflight));
+    properties.setAckMode(ContainerProperties.AckMode.BATCH);
+
+    var container =
+        new ConcurrentMessageListenerContainer<>(
+            new DefaultKafkaConsumerFactory<String, byte[]>(config), properties);
+    container.setConcurrency(worker.consumers());
+    // If claims cannot be written (Postgres down), retry the batch for as long as it takes: its
+    // offsets are not committed, and nothing is dropped.
+    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+    backOff.setMaxInterval(10_000);
+    container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    backpressure.attach(container);
+    return container;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.agentq.worker.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a worker ({@code agentq.worker.*}).
+ *
+ * @param capacity jobs one worker runs at once; at capacity it stops consuming
+ * @param resumePercent consumption resumes when in-flight jobs fall to this share of capacity
+ * @param lease how long a claim lasts without a heartbeat; a crashed worker's jobs resume after it
+ * @param heartbeat how often leases are renewed; well under {@code lease}
+ * @param reaperInterval how often expired leases and stale queued jobs are looked for
+ * @param dispatchTimeout a job queued this long with no message waiting is dispatched again
+ * @param shutdownGrace on shutdown, how long running steps may take before their jobs are released
+ * @param consumers Kafka consumer threads; claims are batched, so one is usually enough
+ * @param id this worker's name in leases and logs; generated from host and process when empty
+ */
+@ConfigurationProperties("agentq.worker")
+public record WorkerProperties(
+    @DefaultValue("1000") int capacity,
+    @DefaultValue("80") int resumePercent,
+    @DefaultValue("30s") Duration lease,
+    @DefaultValue("10s") Duration heartbeat,
+    @DefaultValue("5s") Duration reaperInterval,
+    @DefaultValue("10m") Duration dispatchTimeout,
+    @DefaultValue("20s") Duration shutdownGrace,
+    @DefaultValue("1") int consumers,
+    @DefaultValue("") String id) {
+
+  public WorkerProperties {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("agentq.worker.capacity must be at least 1");
+    }
+    if (heartbeat.compareTo(lease) >= 0) {
+      throw new IllegalArgumentException("agentq.worker.heartbeat must be shorter than the lease");
+    }
+  }
+
+  /** In-flight count at or below which paused consumption resumes. */
+  public int lowWater() {
+    return Math.min(capacity - 1, capacity * resumePercent / 100);
+  }
+}
