@@ -1,0 +1,21 @@
+package dev.agentq.api.agent;
+
+import dev.agentq.schemas.AgentCatalog;
+import dev.agentq.schemas.AgentView;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/agents}: the agents one can submit jobs to, each with its input schema. */
+@RestController
+public class AgentController {
+
+  /** A list in the OpenAI style: {@code {"object": "list", "data": [...]}}. */
+  public record AgentList(String object, List<AgentView> data) {}
+
+  @GetMapping(path = "/v1/agents", produces = MediaType.APPLICATION_JSON_VALUE)
+  AgentList agents() {
+    return new AgentList("list", AgentCatalog.entries().stream().map(AgentCatalog::view).toList());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.agentq.api.config;
+
+import dev.agentq.api.agent.AgentController;
+import dev.agentq.api.health.HealthController;
+import dev.agentq.api.health.KafkaDependency;
+import dev.agentq.api.health.PostgresDependency;
+import dev.agentq.api.job.JobController;
+import dev.agentq.api.job.JobIds;
+import dev.agentq.api.job.JobSubmission;
+import dev.agentq.api.outbox.KafkaJobQueue;
+import dev.agentq.api.outbox.OutboxRelay;
+import dev.agentq.api.problem.ProblemErrorController;
+import dev.agentq.api.problem.ProblemHandler;
+import dev.agentq.api.problem.ProblemJsonErrorValve;
+import dev.agentq.schemas.Topics;
+import dev.agentq.store.StoreMigrations;
+import dev.agentq.store.Stores;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * Wires the HTTP API: controllers, error rendering, submission and the outbox relay. Everything it
+ * builds is plain Java apart from the controllers; only this package knows Spring's wiring.
+ */
+@AutoConfiguration(
+    beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
+@EnableConfigurationProperties({ApiProperties.class, TopicProperties.class})
+@PropertySource("classpath:agentq-api.properties")
+@Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
+public class ApiAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Stores stores(DataSource dataSource, Clock clock) {
+    // Flyway takes a lock, so API instances and workers starting together migrate once.
+    StoreMigrations.migrate(dataSource);
+    return Stores.postgres(dataSource, clock);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      Stores stores, KafkaProperties kafka, TopicProperties topics, ApiProperties api) {
+    return new OutboxRelay(
+        stores.outbox(),
+        new KafkaJobQueue(kafka.buildProducerProperties(), new Topics(topics.topicPrefix())),
+        api.outboxBatch(),
+        api.outboxPoll());
+  }
+
+  @Bean
+  JobController jobController(Stores stores, Clock clock, OutboxRelay relay, ApiProperties api) {
+    JobSubmission submission =
+        new JobSubmission(stores.jobs(), new JobIds(clock), relay::wake, api.maxAttempts());
+    return new JobController(submission, stores.jobs(), api.maxBodyBytes());
+  }
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorValve() {
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemJsonErrorValve.class.getName());
+              }
+            });
+  }
+
+  @Bean
+  KafkaDependency kafkaDependency(KafkaProperties kafka) {
+    return new KafkaDependency(kafka.buildAdminProperties());
+  }
+
+  @Bean
+  HealthController healthController(DataSource dataSource, KafkaDependency kafka) {
+    return new HealthController(List.of(new PostgresDependency(dataSource), kafka));
+  }
+}

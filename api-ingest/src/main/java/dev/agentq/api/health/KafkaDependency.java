@@ -1,0 +1,44 @@
+package dev.agentq.api.health;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/** Kafka is up when the cluster describes itself within two seconds. */
+public final class KafkaDependency implements Dependency, AutoCloseable {
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  private final Admin admin;
+
+  public KafkaDependency(Map<String, Object> adminConfig) {
+    this.admin = Admin.create(adminConfig);
+  }
+
+  @Override
+  public String name() {
+    return "kafka";
+  }
+
+  @Override
+  public String problem() {
+    try {
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
+          .clusterId()
+          .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    } catch (Exception e) {
+      return "no answer from the brokers: " + e.getClass().getSimpleName();
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(2));
+  }
+}
