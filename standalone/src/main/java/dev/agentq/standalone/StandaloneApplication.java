@@ -1,12 +1,15 @@
 package dev.agentq.standalone;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * agentq in one JVM: the API and a worker, with an embedded Kafka broker and an embedded Postgres
@@ -17,6 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @EnableAutoConfiguration
 public class StandaloneApplication {
   private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
+
+  @Bean
+  WorkerConsuming workerConsuming(MessageListenerContainer dispatchContainer) {
+    return new WorkerConsuming(dispatchContainer);
+  }
 
   public static void main(String[] args) {
     Path home = Path.of(envOr("AGENTQ_HOME", ".agentq")).toAbsolutePath().normalize();
@@ -42,6 +50,9 @@ public class StandaloneApplication {
     System.setProperty("spring.kafka.bootstrap-servers", bootstrap);
     if (kafka != null) {
       System.setProperty("agentq.kafka.partitions", "4");
+      // The broker is ours and so is its one worker, which after a restart or a crash takes its
+      // partitions back at once instead of waiting out its old session.
+      System.setProperty("agentq.worker.group-instance-id", "agentq-standalone");
     }
 
     SpringApplication application = new SpringApplication(StandaloneApplication.class);
@@ -49,6 +60,7 @@ public class StandaloneApplication {
     ConfigurableApplicationContext context = application.run(args);
     Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(context, kafka, postgres)));
 
+    awaitConsuming(context.getBean(WorkerConsuming.class), Duration.ofSeconds(60));
     String port = context.getEnvironment().getProperty("local.server.port", "8080");
     log.info(
         "agentq standalone is ready on http://localhost:{} in {} ms (data in {})",
@@ -70,6 +82,22 @@ public class StandaloneApplication {
       if (postgres != null) {
         postgres.close();
       }
+    }
+  }
+
+  /** Logs "ready" only once jobs will run: the worker holds its Kafka partitions. */
+  private static void awaitConsuming(WorkerConsuming worker, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (worker.problem() != null && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (worker.problem() != null) {
+      log.warn("the worker is still {}; jobs will wait until it is not", worker.problem());
     }
   }
 

@@ -137,6 +137,9 @@ public class WorkerAutoConfiguration {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    if (!worker.groupInstanceId().isBlank()) {
+      config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, worker.groupInstanceId());
+    }
 
     var handler =
         new DispatchHandler(stores.jobs(), stores.outbox(), pool, identity.name(), worker.lease());

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownGrace on shutdown, how long running steps may take before their jobs are released
  * @param consumers Kafka consumer threads; claims are batched, so one is usually enough
  * @param id this worker's name in leases and logs; generated from host and process when empty
+ * @param groupInstanceId static Kafka group membership: a worker restarted under the same id takes
+ *     its partitions back at once instead of waiting for its old session to time out
  */
 @ConfigurationProperties("agentq.worker")
 public record WorkerProperties(
@@ -27,7 +29,8 @@ public record WorkerProperties(
     @DefaultValue("10m") Duration dispatchTimeout,
     @DefaultValue("20s") Duration shutdownGrace,
     @DefaultValue("1") int consumers,
-    @DefaultValue("") String id) {
+    @DefaultValue("") String id,
+    @DefaultValue("") String groupInstanceId) {
 
   public WorkerProperties {
     if (capacity < 1) {

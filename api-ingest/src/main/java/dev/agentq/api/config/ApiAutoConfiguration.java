@@ -1,6 +1,7 @@
 package dev.agentq.api.config;
 
 import dev.agentq.api.agent.AgentController;
+import dev.agentq.api.health.Dependency;
 import dev.agentq.api.health.HealthController;
 import dev.agentq.api.health.KafkaDependency;
 import dev.agentq.api.health.PostgresDependency;
@@ -92,7 +93,13 @@ public class ApiAutoConfiguration {
   }
 
   @Bean
-  HealthController healthController(DataSource dataSource, KafkaDependency kafka) {
-    return new HealthController(List.of(new PostgresDependency(dataSource), kafka));
+  PostgresDependency postgresDependency(DataSource dataSource) {
+    return new PostgresDependency(dataSource);
+  }
+
+  /** {@code /ready} checks every {@link Dependency} bean, including ones other modules add. */
+  @Bean
+  HealthController healthController(List<Dependency> dependencies) {
+    return new HealthController(dependencies);
   }
 }

@@ -2,7 +2,9 @@ package dev.agentq.api.health;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
@@ -32,9 +34,20 @@ public final class KafkaDependency implements Dependency, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";
-    } catch (Exception e) {
-      return "no answer from the brokers: " + e.getClass().getSimpleName();
+    } catch (TimeoutException e) {
+      return noAnswer();
+    } catch (ExecutionException e) {
+      // the answer goes to clients of /ready: plain words, no exception names
+      return e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+          ? noAnswer()
+          : "the brokers answered with an error";
+    } catch (RuntimeException e) {
+      return "the Kafka client failed";
     }
+  }
+
+  private static String noAnswer() {
+    return "no answer from the brokers within " + TIMEOUT.toSeconds() + " s";
   }
 
   @Override
