@@ -2,6 +2,7 @@ package dev.agentq.schemas;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +29,13 @@ public final class Json {
   }
 
   public static JsonNode parse(byte[] bytes) {
+    if (bytes == null) {
+      throw new MalformedJsonException("empty", null);
+    }
     try {
       JsonNode node = MAPPER.readTree(bytes);
       if (node == null || node.isMissingNode()) {
-        throw new MalformedJsonException("the body is empty", null);
+        throw new MalformedJsonException("empty", null);
       }
       return node;
     } catch (JacksonException e) {
@@ -40,10 +44,13 @@ public final class Json {
   }
 
   public static JsonNode parse(String text) {
+    if (text == null) {
+      throw new MalformedJsonException("empty", null);
+    }
     try {
       JsonNode node = MAPPER.readTree(text);
       if (node == null || node.isMissingNode()) {
-        throw new MalformedJsonException("the text is empty", null);
+        throw new MalformedJsonException("empty", null);
       }
       return node;
     } catch (JacksonException e) {
@@ -77,29 +84,53 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /**
+   * Where the JSON broke and why, in plain words: never the parser's own text, which quotes the
+   * input (a document, model output) and names Java types.
+   */
   private static String describe(JacksonException e) {
     var location = e.getLocation();
     String where =
-        location == null
+        location == null || location.getLineNr() < 1
             ? ""
             : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    return "not valid JSON" + where + ": " + firstLine(e.getOriginalMessage());
+    return "not valid JSON" + where + ": " + reason(e);
   }
 
-  private static String firstLine(String message) {
+  private static String reason(JacksonException e) {
+    if (e instanceof StreamConstraintsException) {
+      return "it is nested too deeply or holds a value too long";
+    }
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("Duplicate")) {
+      return "a key appears twice";
+    }
+    if (message.contains("end-of-input")) {
+      return "it ends too early";
+    }
+    if (message.contains("Trailing token")) {
+      return "more follows the JSON value";
+    }
+    if (message.contains("UTF-8") || message.contains("UTF8")) {
+      return "it is not valid UTF-8";
+    }
+    if (message.contains("control character") || message.contains("CTRL-CHAR")) {
+      return "a string holds an unescaped control character";
+    }
+    return "an unexpected character";
+  }
+
+  /**
+   * A message in one short line with any quoted text left out (a token of a document or of model
+   * output), for messages that end up in logs and stored errors.
+   */
+  public static String redact(String message) {
     if (message == null) {
-      return "unreadable";
+      return "";
     }
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline);
-    // Jackson appends where in the source it was; we say line and column ourselves.
-    for (String noise : new String[] {" (start marker at", " at [Source"}) {
-      int cut = line.indexOf(noise);
-      if (cut > 0) {
-        line = line.substring(0, cut);
-      }
-    }
-    // Jackson quotes the offending token; keep messages short and free of document content.
-    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    line = line.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 }

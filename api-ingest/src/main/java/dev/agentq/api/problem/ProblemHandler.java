@@ -16,9 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns every error into {@code application/problem+json} with a stable {@code code}; never a stack
@@ -46,30 +43,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "malformed_json",
             "Malformed JSON",
-            malformedDetail(e.getCause()),
+            "The request body is " + e.getMessage() + ".",
             List.of()));
-  }
-
-  /**
-   * Says where the JSON broke, not the parser's own words: those name Java types and settings
-   * ({@code JsonToken.START_OBJECT}, {@code StreamReadConstraints.getMaxNestingDepth()}).
-   */
-  private static String malformedDetail(Throwable cause) {
-    if (cause == null) {
-      return "The request body is empty.";
-    }
-    if (cause instanceof StreamConstraintsException) {
-      return "The request body is nested too deeply or holds a value too long to parse.";
-    }
-    TokenStreamLocation location =
-        cause instanceof JacksonException jackson ? jackson.getLocation() : null;
-    return location == null || location.getLineNr() < 1
-        ? "The request body is not valid JSON."
-        : "The request body is not valid JSON at line "
-            + location.getLineNr()
-            + ", column "
-            + location.getColumnNr()
-            + ".";
   }
 
   @ExceptionHandler(ContractViolationException.class)
