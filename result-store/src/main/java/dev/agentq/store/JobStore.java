@@ -50,18 +50,21 @@ public interface JobStore {
   void recordStep(UUID jobId, int attempt, Checkpoint checkpoint);
 
   /**
-   * Ends the job as {@code outcome} says, with its final event, releasing the lease.
+   * Ends the job as {@code outcome} says, with its final event, releasing the lease. A failed job
+   * also gets a dead letter. A failed job also gets a dead letter.
    *
    * @throws LeaseLostException if {@code attempt} no longer holds the job
    */
   Job finish(UUID jobId, int attempt, Outcome outcome);
 
   /**
-   * Gives up the lease of a job this worker will not finish (on shutdown) and dispatches it again
-   * at once, so that another worker resumes it from its last checkpoint. Returns false if the
-   * attempt no longer held the job.
+   * Gives up the lease of a job this worker will not finish (it is shutting down, say) and
+   * dispatches it again at once, so that another worker resumes it from its last checkpoint.
+   * Returns false if the attempt no longer held the job.
+   *
+   * @param reason why, recorded in the job's {@code job.retrying} event
    */
-  boolean release(UUID jobId, int attempt);
+  boolean release(UUID jobId, int attempt, String reason);
 
   /**
    * Finds jobs whose lease has expired: each is dispatched again, or failed with a dead letter once

@@ -223,6 +223,22 @@ class JobStoreIT {
   }
 
   @Test
+  void aJobFailedByItsWorkerIsDeadLettered() {
+    Job job = claimOne(jobs.submit(aJob().build()).id(), "worker-a");
+    drainOutbox();
+
+    jobs.finish(job.id(), 1, new Outcome.Failed(new ErrorInfo("model_error", "no", false, "x")));
+
+    assertThat(drainOutbox())
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.topic()).isEqualTo("jobs.dlq");
+              assertThat(letter.payload().at("/error/code").asString()).isEqualTo("model_error");
+            });
+  }
+
+  @Test
   void aLeaseNotYetExpiredIsLeftAlone() {
     Job job = claimOne(jobs.submit(aJob().build()).id(), "worker-a");
     clock.advance(LEASE.minusSeconds(1));
@@ -236,10 +252,12 @@ class JobStoreIT {
     Job job = claimOne(jobs.submit(aJob().build()).id(), "worker-a");
     drainOutbox();
 
-    assertThat(jobs.release(job.id(), 1)).isTrue();
-    assertThat(jobs.release(job.id(), 1)).isFalse();
+    assertThat(jobs.release(job.id(), 1, "worker_shutdown")).isTrue();
+    assertThat(jobs.release(job.id(), 1, "worker_shutdown")).isFalse();
     assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobState.QUEUED);
     assertThat(drainOutbox()).hasSize(1);
+    assertThat(jobs.events(job.id(), 0, 10).getLast().data().get("reason").asString())
+        .isEqualTo("worker_shutdown");
     assertThat(claimOne(job.id(), "worker-b").attempt()).isEqualTo(2);
   }
 

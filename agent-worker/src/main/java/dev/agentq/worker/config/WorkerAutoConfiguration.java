@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -110,7 +111,9 @@ public class WorkerAutoConfiguration {
         worker.reaperInterval());
   }
 
+  // The API declares the same topics: whichever app starts first creates them.
   @Bean
+  @ConditionalOnMissingBean(name = "agentqTopics")
   KafkaAdmin.NewTopics agentqTopics(KafkaSettings kafka) {
     Topics topics = new Topics(kafka.topicPrefix());
     return new KafkaAdmin.NewTopics(
@@ -156,7 +159,9 @@ public class WorkerAutoConfiguration {
     // offsets are not committed, and nothing is dropped.
     ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
     backOff.setMaxInterval(10_000);
-    container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    DefaultErrorHandler errorHandler = new DefaultErrorHandler(backOff);
+    errorHandler.setLogLevel(KafkaException.Level.WARN);
+    container.setCommonErrorHandler(errorHandler);
     backpressure.attach(container);
     return container;
   }

@@ -1,6 +1,7 @@
 package dev.agentq.worker.model;
 
 import dev.agentq.schemas.ContractException;
+import dev.agentq.schemas.ContractViolationException;
 import dev.agentq.schemas.Json;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
@@ -29,6 +30,12 @@ public final class StructuredOutput {
     }
     try {
       return Json.convert(Json.parse(stripFence(text)), type);
+    } catch (ContractViolationException e) {
+      throw new InvalidModelOutputException(
+          "the model's reply does not fit "
+              + type.getSimpleName()
+              + ": "
+              + Json.redact(e.violations().getFirst().message()));
     } catch (ContractException e) {
       throw new InvalidModelOutputException(
           "the model's reply is not JSON for " + type.getSimpleName() + ": " + e.getMessage());

@@ -14,6 +14,7 @@ import dev.agentq.worker.agent.AgentRegistry;
 import dev.agentq.worker.model.ModelGateway;
 import dev.agentq.worker.step.DurableJobContext;
 import dev.agentq.worker.step.JobInterruptedException;
+import dev.agentq.worker.step.StopReason;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ public final class JobRunner {
    *
    * @param stopReason asked before each new step; non-null makes the job stop there
    */
-  public void run(Job job, Supplier<String> stopReason) {
+  public void run(Job job, Supplier<StopReason> stopReason) {
     MDC.put("job_id", job.id().toString());
     MDC.put("tenant", job.tenantId());
     var context =
@@ -65,7 +66,7 @@ public final class JobRunner {
       log.warn(e.getMessage());
     } catch (JobInterruptedException e) {
       // Give the job back at once; a no-op if the lease is already someone else's.
-      if (store.release(job.id(), job.attempt())) {
+      if (store.release(job.id(), job.attempt(), e.reason().code())) {
         log.info("{}; released it to be resumed from its last checkpoint", e.getMessage());
       }
     } catch (WorkerException e) {

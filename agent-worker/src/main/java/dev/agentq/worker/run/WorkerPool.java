@@ -2,6 +2,7 @@ package dev.agentq.worker.run;
 
 import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
+import dev.agentq.worker.step.StopReason;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,12 +30,12 @@ public final class WorkerPool implements AutoCloseable {
   private final IntConsumer onJobEnd;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
-  private volatile String stopping;
+  private volatile StopReason stopping;
 
   /** One job in flight: the attempt held, and why it must stop (null while it may go on). */
   private static final class Running {
     final int attempt;
-    volatile String stopReason;
+    volatile StopReason stopReason;
 
     Running(int attempt) {
       this.attempt = attempt;
@@ -92,7 +93,7 @@ public final class WorkerPool implements AutoCloseable {
   public void leaseLost(UUID jobId) {
     Running entry = running.get(jobId);
     if (entry != null) {
-      entry.stopReason = "its lease was lost to another attempt";
+      entry.stopReason = StopReason.LEASE_LOST;
     }
   }
 
@@ -102,13 +103,14 @@ public final class WorkerPool implements AutoCloseable {
    */
   @Override
   public void close() {
-    stopping = "the worker is shutting down";
+    stopping = StopReason.WORKER_SHUTDOWN;
     threads.shutdown();
     try {
       if (!threads.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
         int released = 0;
         for (var entry : Map.copyOf(running).entrySet()) {
-          if (store.release(entry.getKey(), entry.getValue().attempt)) {
+          if (store.release(
+              entry.getKey(), entry.getValue().attempt, StopReason.WORKER_SHUTDOWN.code())) {
             released++;
           }
         }

@@ -25,7 +25,7 @@ public final class DurableJobContext implements JobContext {
   private final JobStore store;
   private final ModelGateway model;
   private final Clock clock;
-  private final Supplier<String> stopReason;
+  private final Supplier<StopReason> stopReason;
 
   private int nextSeq;
   private String currentStep;
@@ -41,7 +41,7 @@ public final class DurableJobContext implements JobContext {
       JobStore store,
       ModelGateway model,
       Clock clock,
-      Supplier<String> stopReason) {
+      Supplier<StopReason> stopReason) {
     this.job = job;
     this.recorded = List.copyOf(recorded);
     this.store = store;
@@ -87,7 +87,7 @@ public final class DurableJobContext implements JobContext {
     if (seq < recorded.size()) {
       return replay(seq, name, type);
     }
-    String stop = stopReason.get();
+    StopReason stop = stopReason.get();
     if (stop != null) {
       throw new JobInterruptedException(job.id(), stop);
     }

@@ -10,7 +10,17 @@ import java.util.UUID;
 public final class JobInterruptedException extends WorkerException {
   private static final long serialVersionUID = 1L;
 
-  public JobInterruptedException(UUID jobId, String why) {
-    super("interrupted", "job " + jobId + " stopped before its next step: " + why, true);
+  private final StopReason reason;
+
+  public JobInterruptedException(UUID jobId, StopReason reason) {
+    super(
+        "interrupted",
+        "job " + jobId + " stopped before its next step: " + reason.description(),
+        true);
+    this.reason = reason;
+  }
+
+  public StopReason reason() {
+    return reason;
   }
 }

@@ -13,6 +13,7 @@ import dev.agentq.api.outbox.OutboxRelay;
 import dev.agentq.api.problem.ProblemErrorController;
 import dev.agentq.api.problem.ProblemHandler;
 import dev.agentq.api.problem.ProblemJsonErrorValve;
+import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Topics;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
@@ -29,6 +30,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Wires the HTTP API: controllers, error rendering, submission and the outbox relay. Everything it
@@ -57,6 +60,21 @@ public class ApiAutoConfiguration {
     // Flyway takes a lock, so API instances and workers starting together migrate once.
     StoreMigrations.migrate(dataSource);
     return Stores.postgres(dataSource, clock);
+  }
+
+  /**
+   * The API publishes before any worker may have started, and a topic auto-created by a first
+   * publish can wedge an idempotent producer (KAFKA-15591): create the topics up front. The workers
+   * declare the same ones; whichever app starts first creates them.
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "agentqTopics")
+  KafkaAdmin.NewTopics agentqTopics(TopicProperties kafka) {
+    Topics topics = new Topics(kafka.topicPrefix());
+    return new KafkaAdmin.NewTopics(
+        TopicBuilder.name(topics.lane(Lane.INTERACTIVE)).partitions(kafka.partitions()).build(),
+        TopicBuilder.name(topics.lane(Lane.BATCH)).partitions(kafka.partitions()).build(),
+        TopicBuilder.name(topics.deadLetters()).partitions(1).build());
   }
 
   @Bean

@@ -4,9 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The topic prefix ({@code agentq.kafka.topic-prefix}), shared with the workers.
+ * Topic settings ({@code agentq.kafka.*}), shared with the workers.
  *
- * @param topicPrefix prefix of every agentq topic
+ * @param topicPrefix prefix of every topic and of the workers' consumer group
+ * @param partitions partitions of each lane topic when agentq creates it
  */
 @ConfigurationProperties("agentq.kafka")
-public record TopicProperties(@DefaultValue("agentq.") String topicPrefix) {}
+public record TopicProperties(
+    @DefaultValue("agentq.") String topicPrefix, @DefaultValue("12") int partitions) {}

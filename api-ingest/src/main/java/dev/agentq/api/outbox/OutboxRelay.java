@@ -85,9 +85,15 @@ public final class OutboxRelay implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
+    // Let a pass in progress end on its own: an interrupt in the middle of its transaction would
+    // break the pooled connection and leave published messages undeleted, to be sent again.
+    signal.release();
     try {
       thread.join(Duration.ofSeconds(5));
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -187,31 +187,37 @@ public final class JdbiJobStore implements JobStore {
     JsonNode finalError = error;
     String finalModel = model;
     return jdbi.inTransaction(
-            handle ->
-                handle
-                    .attach(JobDao.class)
-                    .finish(
-                        jobId,
-                        attempt,
-                        outcome.state().wire(),
-                        finalOutput,
-                        finalError,
-                        finalModel,
-                        eventType,
-                        eventData,
-                        now))
-        .orElseThrow(() -> new LeaseLostException(jobId, attempt, "ending the job"));
+        handle -> {
+          Job done =
+              handle
+                  .attach(JobDao.class)
+                  .finish(
+                      jobId,
+                      attempt,
+                      outcome.state().wire(),
+                      finalOutput,
+                      finalError,
+                      finalModel,
+                      eventType,
+                      eventData,
+                      now)
+                  .orElseThrow(() -> new LeaseLostException(jobId, attempt, "ending the job"));
+          if (outcome instanceof Outcome.Failed) {
+            deadLetters(handle, List.of(done), now);
+          }
+          return done;
+        });
   }
 
   @Override
-  public boolean release(UUID jobId, int attempt) {
+  public boolean release(UUID jobId, int attempt, String reason) {
     Instant now = now();
     return jdbi.inTransaction(
         handle -> {
           Optional<Job> released = handle.attach(JobDao.class).release(jobId, attempt, now);
           released.ifPresent(
               job -> {
-                retrying(handle, List.of(job), "worker_shutdown", now);
+                retrying(handle, List.of(job), reason, now);
                 dispatch(handle, List.of(job), now);
               });
           return released.isPresent();
