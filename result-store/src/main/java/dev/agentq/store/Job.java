@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** A stored job, as one row of {@code jobs}. */
+/**
+ * A stored job, as one row of {@code jobs}.
+ *
+ * @param availableAt when a job waiting to be retried becomes due
+ * @param cancelRequestedAt when cancellation of the running job was asked for
+ */
 public record Job(
     UUID id,
     String tenantId,
@@ -31,4 +36,6 @@ public record Job(
     Instant createdAt,
     Instant updatedAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    Instant availableAt,
+    Instant cancelRequestedAt) {}

@@ -12,5 +12,6 @@ public record JobEvent(long id, UUID jobId, String type, JsonNode data, Instant 
   public static final String RETRYING = "job.retrying";
   public static final String SUCCEEDED = "job.succeeded";
   public static final String FAILED = "job.failed";
+  public static final String CANCEL_REQUESTED = "job.cancel_requested";
   public static final String CANCELLED = "job.cancelled";
 }

@@ -9,8 +9,16 @@ public sealed interface Outcome {
 
   JobState state();
 
-  /** The agent returned {@code output}; {@code model} is the model that produced it. */
-  record Succeeded(JsonNode output, String model) implements Outcome {
+  /**
+   * The agent returned {@code output}; {@code model} is the model that produced it. {@code
+   * conversation}, when not null, replaces the messages of the job's thread in the same
+   * transaction.
+   */
+  record Succeeded(JsonNode output, String model, JsonNode conversation) implements Outcome {
+    public Succeeded(JsonNode output, String model) {
+      this(output, model, null);
+    }
+
     @Override
     public JobState state() {
       return JobState.SUCCEEDED;
@@ -22,6 +30,14 @@ public sealed interface Outcome {
     @Override
     public JobState state() {
       return JobState.FAILED;
+    }
+  }
+
+  /** The job stopped because its cancellation was asked for. */
+  record Cancelled() implements Outcome {
+    @Override
+    public JobState state() {
+      return JobState.CANCELLED;
     }
   }
 }

@@ -14,6 +14,8 @@ final class NewJobs {
   private Lane lane = Lane.INTERACTIVE;
   private JsonNode input = Json.parse("{\"document\":\"Invoice #7 total $12.00\"}");
   private int maxAttempts = 3;
+  private String threadId;
+  private boolean rejectIfThreadBusy;
 
   static NewJobs aJob() {
     return new NewJobs();
@@ -34,8 +36,27 @@ final class NewJobs {
     return this;
   }
 
+  NewJobs inThread(String threadId) {
+    this.threadId = threadId;
+    return this;
+  }
+
+  NewJobs rejectIfThreadBusy() {
+    this.rejectIfThreadBusy = true;
+    return this;
+  }
+
   NewJob build() {
     return new NewJob(
-        id, tenant, agent, lane, input, null, null, Map.of("source", "test"), maxAttempts);
+        id,
+        tenant,
+        agent,
+        lane,
+        input,
+        threadId,
+        null,
+        Map.of("source", "test"),
+        maxAttempts,
+        rejectIfThreadBusy);
   }
 }

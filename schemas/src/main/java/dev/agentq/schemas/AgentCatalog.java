@@ -25,7 +25,11 @@ public final class AgentCatalog {
           new Entry(
               "document-digest",
               "Classifies a document, extracts its key fields and summarizes it: three"
-                  + " checkpointed steps."));
+                  + " checkpointed steps."),
+          new Entry(
+              "research",
+              "Answers a question with tools (a calculator, search and reading over the job's"
+                  + " documents); jobs sharing a thread_id continue one conversation."));
 
   private AgentCatalog() {}
 

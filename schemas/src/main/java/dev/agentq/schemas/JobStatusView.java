@@ -17,4 +17,5 @@ public record JobStatusView(
     Instant updatedAt,
     Instant startedAt,
     Instant finishedAt,
+    Instant cancelRequestedAt,
     ErrorInfo error) {}

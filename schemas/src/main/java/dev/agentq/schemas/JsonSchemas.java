@@ -26,6 +26,7 @@ public final class JsonSchemas {
 
   private final SchemaRegistry registry;
   private final Map<String, Schema> cache = new ConcurrentHashMap<>();
+  private final Map<String, Schema> adHoc = new ConcurrentHashMap<>();
 
   private JsonSchemas() {
     SchemaRegistryConfig config =
@@ -55,6 +56,22 @@ public final class JsonSchemas {
   public List<Violation> violations(String name, JsonNode value) {
     List<Error> errors = schema(name).validate(value);
     return errors.stream().map(JsonSchemas::toViolation).toList();
+  }
+
+  /**
+   * Every violation of a schema given as a document (such as a tool's parameters, from outside our
+   * classpath) by {@code value}. Schemas are cached by their text.
+   */
+  public List<Violation> violationsOf(JsonNode schemaDocument, JsonNode value) {
+    Schema schema =
+        adHoc.computeIfAbsent(
+            Json.write(schemaDocument),
+            text -> {
+              Schema loaded = registry.getSchema(schemaDocument);
+              loaded.initializeValidators();
+              return loaded;
+            });
+    return schema.validate(value).stream().map(JsonSchemas::toViolation).toList();
   }
 
   /**

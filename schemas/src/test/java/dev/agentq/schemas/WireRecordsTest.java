@@ -71,12 +71,14 @@ class WireRecordsTest {
   void jobStatus() {
     assertConforms(
         "job-status",
-        new JobStatusView(ID, JobState.RUNNING, "document-digest", 1, 2, T0, T1, T0, null, null));
+        new JobStatusView(
+            ID, JobState.RUNNING, "document-digest", 1, 2, T0, T1, T0, null, T1, null));
   }
 
   @Test
   void jobResultWithSteps() {
-    var step = new StepView(0, "classify", 1, "gpt-4o-mini", new Usage(120, 20), T0, T1, 850);
+    var step =
+        new StepView(0, "classify", "step", 1, "gpt-4o-mini", new Usage(120, 20), T0, T1, 850);
     assertConforms(
         "job-result",
         new JobResultView(

@@ -2,10 +2,17 @@ package dev.agentq.worker.config;
 
 import dev.agentq.worker.model.ChatModelGateway;
 import dev.agentq.worker.model.ModelGateway;
+import dev.agentq.worker.model.ProviderHttpClientBuilder;
+import dev.agentq.worker.model.RetryPolicy;
+import dev.agentq.worker.model.RetryingModelGateway;
+import dev.agentq.worker.model.Sleeper;
 import dev.agentq.worker.model.offline.OfflineChatModel;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +22,7 @@ final class ModelGateways {
 
   private ModelGateways() {}
 
-  static ModelGateway create(ModelProperties model) {
+  static ModelGateway create(ModelProperties model, Clock clock) {
     if (model.offline()) {
       log.warn(
           "No OPENAI_API_KEY is set: agentq runs its OFFLINE model '{}' (keyword classification,"
@@ -28,17 +35,24 @@ final class ModelGateways {
     log.info("model: '{}' at {}", model.name(), model.baseUrl());
     OpenAiChatModel chat =
         OpenAiChatModel.builder()
+            .httpClientBuilder(new ProviderHttpClientBuilder(clock))
             .baseUrl(model.baseUrl())
             .apiKey(model.apiKey())
             .modelName(model.name())
             .timeout(model.timeout())
-            .maxRetries(model.maxRetries())
+            // agentq retries itself, with backoff and Retry-After, within the step's timeout
+            .maxRetries(0)
             .strictJsonSchema(true)
             .supportedCapabilities(
                 model.structuredOutputs()
                     ? Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     : Set.of())
             .build();
-    return new ChatModelGateway(chat, model.name(), model.structuredOutputs());
+    return new RetryingModelGateway(
+        new ChatModelGateway(chat, model.name(), model.structuredOutputs()),
+        new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(20), model.maxRetries()),
+        clock,
+        Sleeper.REAL,
+        RandomGenerator.getDefault());
   }
 }

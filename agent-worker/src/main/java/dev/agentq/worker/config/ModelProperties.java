@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the endpoint, such as {@code https://api.openai.com/v1}
  * @param name the model to ask for
  * @param timeout how long one model call may take
- * @param maxRetries retries of a failed call inside the client
+ * @param maxRetries retries of a call that failed in a way worth retrying (429, 5xx, timeouts,
+ *     connection errors), with exponential backoff and jitter, honoring {@code Retry-After}, within
+ *     the step's timeout
  * @param structuredOutputs whether the endpoint accepts JSON-schema response formats
  */
 @ConfigurationProperties("agentq.model")
@@ -21,7 +23,7 @@ public record ModelProperties(
     @DefaultValue("https://api.openai.com/v1") String baseUrl,
     @DefaultValue("gpt-4o-mini") String name,
     @DefaultValue("60s") Duration timeout,
-    @DefaultValue("2") int maxRetries,
+    @DefaultValue("6") int maxRetries,
     @DefaultValue("true") boolean structuredOutputs) {
 
   /** True when no key is configured: agentq then runs its offline heuristic model. */

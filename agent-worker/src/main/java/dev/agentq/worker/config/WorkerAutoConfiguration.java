@@ -2,27 +2,36 @@ package dev.agentq.worker.config;
 
 import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Topics;
+import dev.agentq.store.CancellationFeed;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
 import dev.agentq.worker.agent.AgentRegistry;
 import dev.agentq.worker.agent.digest.DocumentDigestAgent;
+import dev.agentq.worker.agent.research.ResearchAgent;
 import dev.agentq.worker.dispatch.Backpressure;
 import dev.agentq.worker.dispatch.DispatchHandler;
 import dev.agentq.worker.dispatch.KafkaDispatchListener;
 import dev.agentq.worker.lease.LeaseKeeper;
 import dev.agentq.worker.lease.LeaseReaper;
+import dev.agentq.worker.metrics.WorkerMetrics;
 import dev.agentq.worker.model.ModelGateway;
 import dev.agentq.worker.run.JobRunner;
 import dev.agentq.worker.run.WorkerLifecycle;
 import dev.agentq.worker.run.WorkerPool;
+import dev.agentq.worker.step.CheckpointWriter;
+import dev.agentq.worker.step.DirectCheckpointWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,8 +76,18 @@ public class WorkerAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ModelGateway modelGateway(ModelProperties model) {
-    return ModelGateways.create(model);
+  ModelGateway modelGateway(ModelProperties model, Clock clock) {
+    return ModelGateways.create(model, clock);
+  }
+
+  @Bean
+  WorkerMetrics workerMetrics(ObjectProvider<MeterRegistry> registry) {
+    return new WorkerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  CheckpointWriter checkpointWriter(Stores stores) {
+    return new DirectCheckpointWriter(stores.jobs());
   }
 
   @Bean
@@ -78,7 +97,7 @@ public class WorkerAutoConfiguration {
 
   @Bean
   AgentRegistry agentRegistry() {
-    return new AgentRegistry(List.of(new DocumentDigestAgent()));
+    return AgentRegistry.complete(List.of(new DocumentDigestAgent(), new ResearchAgent()));
   }
 
   @Bean
@@ -91,13 +110,37 @@ public class WorkerAutoConfiguration {
   WorkerPool workerPool(
       AgentRegistry agents,
       Stores stores,
+      CheckpointWriter writer,
       ModelGateway model,
       Clock clock,
       WorkerProperties worker,
+      WorkerMetrics metrics,
       Backpressure backpressure) {
-    JobRunner runner = new JobRunner(agents, stores.jobs(), model, clock);
-    return new WorkerPool(
-        runner, stores.jobs(), worker.capacity(), worker.shutdownGrace(), backpressure::evaluate);
+    JobRunner runner =
+        new JobRunner(
+            agents,
+            stores.jobs(),
+            writer,
+            model,
+            clock,
+            worker.limits(),
+            worker.jobRetries(),
+            metrics,
+            RandomGenerator.getDefault());
+    WorkerPool pool =
+        new WorkerPool(
+            runner,
+            stores.jobs(),
+            worker.capacity(),
+            worker.shutdownGrace(),
+            backpressure::evaluate);
+    metrics.bindPool(pool::inflight, pool.capacity());
+    return pool;
+  }
+
+  @Bean
+  CancellationFeed cancellationFeed(DataSource dataSource, WorkerPool pool) {
+    return CancellationFeed.listen(dataSource, pool::cancel);
   }
 
   @Bean
@@ -130,6 +173,7 @@ public class WorkerAutoConfiguration {
       WorkerIdentity identity,
       Stores stores,
       WorkerPool pool,
+      WorkerMetrics metrics,
       Backpressure backpressure,
       WorkerLifecycle lifecycle) {
     Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
@@ -145,7 +189,8 @@ public class WorkerAutoConfiguration {
     }
 
     var handler =
-        new DispatchHandler(stores.jobs(), stores.outbox(), pool, identity.name(), worker.lease());
+        new DispatchHandler(
+            stores.jobs(), stores.outbox(), pool, identity.name(), worker.lease(), metrics);
     var properties =
         new ContainerProperties(new Topics(kafka.topicPrefix()).lanes().toArray(String[]::new));
     properties.setMessageListener(new KafkaDispatchListener(handler, backpressure, pool::inflight));

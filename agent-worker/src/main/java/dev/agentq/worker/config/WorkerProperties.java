@@ -1,5 +1,7 @@
 package dev.agentq.worker.config;
 
+import dev.agentq.worker.model.RetryPolicy;
+import dev.agentq.worker.step.StepLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param id this worker's name in leases and logs; generated from host and process when empty
  * @param groupInstanceId static Kafka group membership: a worker restarted under the same id takes
  *     its partitions back at once instead of waiting for its old session to time out
+ * @param stepTimeout how long one step, its model retries included, may take
+ * @param jobTimeout how long after its submission a job may still start a step
+ * @param maxToolCalls tool calls one step may make before the model must answer without tools
+ * @param maxRepairs times a structured reply that does not fit is sent back to the model to fix
+ * @param retryBackoff wait before a job's second attempt after a retryable failure; doubles after
+ * @param retryBackoffMax longest wait between a job's attempts
  */
 @ConfigurationProperties("agentq.worker")
 public record WorkerProperties(
@@ -30,7 +38,13 @@ public record WorkerProperties(
     @DefaultValue("20s") Duration shutdownGrace,
     @DefaultValue("1") int consumers,
     @DefaultValue("") String id,
-    @DefaultValue("") String groupInstanceId) {
+    @DefaultValue("") String groupInstanceId,
+    @DefaultValue("60s") Duration stepTimeout,
+    @DefaultValue("1h") Duration jobTimeout,
+    @DefaultValue("10") int maxToolCalls,
+    @DefaultValue("2") int maxRepairs,
+    @DefaultValue("5s") Duration retryBackoff,
+    @DefaultValue("5m") Duration retryBackoffMax) {
 
   public WorkerProperties {
     if (capacity < 1) {
@@ -39,6 +53,16 @@ public record WorkerProperties(
     if (heartbeat.compareTo(lease) >= 0) {
       throw new IllegalArgumentException("agentq.worker.heartbeat must be shorter than the lease");
     }
+  }
+
+  /** The bounds of each job's work. */
+  public StepLimits limits() {
+    return new StepLimits(stepTimeout, jobTimeout, maxToolCalls, maxRepairs);
+  }
+
+  /** Backoff between a job's attempts. */
+  public RetryPolicy jobRetries() {
+    return new RetryPolicy(retryBackoff, retryBackoffMax, Integer.MAX_VALUE);
   }
 
   /** In-flight count at or below which paused consumption resumes. */

@@ -6,6 +6,7 @@ import dev.agentq.schemas.Json;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
 import dev.agentq.store.OutboxStore;
+import dev.agentq.worker.metrics.WorkerMetrics;
 import dev.agentq.worker.run.WorkerPool;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,14 +33,21 @@ public final class DispatchHandler {
   private final WorkerPool pool;
   private final String owner;
   private final Duration lease;
+  private final WorkerMetrics metrics;
 
   public DispatchHandler(
-      JobStore jobs, OutboxStore outbox, WorkerPool pool, String owner, Duration lease) {
+      JobStore jobs,
+      OutboxStore outbox,
+      WorkerPool pool,
+      String owner,
+      Duration lease,
+      WorkerMetrics metrics) {
     this.jobs = jobs;
     this.outbox = outbox;
     this.pool = pool;
     this.owner = owner;
     this.lease = lease;
+    this.metrics = metrics;
   }
 
   public void handle(List<Delivery> deliveries) {
@@ -48,7 +56,7 @@ public final class DispatchHandler {
       try {
         wanted.putIfAbsent(DispatchMessage.decode(delivery.value()).jobId(), delivery);
       } catch (ContractException e) {
-        deadLetter(delivery, "unreadable dispatch message: " + e.getMessage());
+        deadLetter(delivery, "unreadable", "unreadable dispatch message: " + e.getMessage());
       }
     }
     if (wanted.isEmpty()) {
@@ -63,11 +71,12 @@ public final class DispatchHandler {
       // Most are duplicates of jobs already running or done; only a job id we never stored is
       // poison.
       unclaimed.removeAll(jobs.existing(unclaimed));
-      unclaimed.forEach(id -> deadLetter(wanted.get(id), "no job has id " + id));
+      unclaimed.forEach(id -> deadLetter(wanted.get(id), "unknown_job", "no job has id " + id));
     }
   }
 
-  private void deadLetter(Delivery delivery, String reason) {
+  private void deadLetter(Delivery delivery, String kind, String reason) {
+    metrics.deadLetter(kind);
     var letter = Json.object();
     letter.put("reason", reason);
     letter.put("origin", delivery.origin());

@@ -1,17 +1,17 @@
 package dev.agentq.worker.lease;
 
+import dev.agentq.store.Heartbeat;
 import dev.agentq.store.JobStore;
 import dev.agentq.worker.run.WorkerPool;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renews the leases of every job this worker runs, in one statement per beat, and tells the pool
- * about leases found lost.
+ * about leases found lost and cancellations asked for (in case the cancellation feed missed one).
  */
 public final class LeaseKeeper implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -36,12 +36,13 @@ public final class LeaseKeeper implements Runnable {
       return;
     }
     try {
-      Set<UUID> renewed = store.heartbeat(held, owner, lease);
+      Heartbeat beat = store.heartbeat(held, owner, lease);
       for (UUID jobId : held.keySet()) {
-        if (!renewed.contains(jobId)) {
+        if (!beat.renewed().contains(jobId)) {
           pool.leaseLost(jobId);
         }
       }
+      beat.cancelRequested().forEach(pool::cancel);
     } catch (RuntimeException e) {
       log.warn(
           "could not renew {} lease(s), will try again at the next beat: {}",

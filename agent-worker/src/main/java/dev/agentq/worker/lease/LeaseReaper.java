@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds jobs whose worker stopped renewing its lease and dispatches them again (or fails them once
- * out of attempts), and dispatches again jobs queued so long that their message must have been
- * lost. Safe to run on every worker at once: rows are claimed with {@code SKIP LOCKED}.
+ * out of attempts), dispatches jobs whose retry is due, and dispatches again jobs queued so long
+ * that their message must have been lost. Safe to run on every worker at once: rows are claimed
+ * with {@code SKIP LOCKED}.
  */
 public final class LeaseReaper implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(LeaseReaper.class);
@@ -37,6 +38,10 @@ public final class LeaseReaper implements Runnable {
         log.error(
             "{} job(s) had an expired lease on their last allowed attempt: failed, dead-lettered",
             reaped.failed());
+      }
+      int due = store.dispatchDueRetries(BATCH);
+      if (due > 0) {
+        log.info("{} job(s) due for a retry: dispatched again", due);
       }
       int stale = store.redispatchStale(dispatchTimeout, BATCH);
       if (stale > 0) {

@@ -11,43 +11,81 @@ import dev.agentq.store.Outcome;
 import dev.agentq.worker.WorkerException;
 import dev.agentq.worker.agent.Agent;
 import dev.agentq.worker.agent.AgentRegistry;
+import dev.agentq.worker.metrics.WorkerMetrics;
+import dev.agentq.worker.model.ModelException;
 import dev.agentq.worker.model.ModelGateway;
+import dev.agentq.worker.model.RetryPolicy;
+import dev.agentq.worker.step.CheckpointWriter;
 import dev.agentq.worker.step.DurableJobContext;
+import dev.agentq.worker.step.JobControl;
 import dev.agentq.worker.step.JobInterruptedException;
+import dev.agentq.worker.step.StepLimits;
 import dev.agentq.worker.step.StopReason;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
-/** Runs one claimed attempt of a job to its end: success, failure, or a stop at a step boundary. */
+/**
+ * Runs one claimed attempt of a job to its end: success; a failure that is retried later, with
+ * backoff, while attempts remain; a failure for good; or a stop at a step boundary (released, lost
+ * or cancelled).
+ */
 public final class JobRunner {
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
   private final AgentRegistry agents;
   private final JobStore store;
+  private final CheckpointWriter writer;
   private final ModelGateway model;
   private final Clock clock;
+  private final StepLimits limits;
+  private final RetryPolicy jobRetries;
+  private final WorkerMetrics metrics;
+  private final RandomGenerator random;
 
-  public JobRunner(AgentRegistry agents, JobStore store, ModelGateway model, Clock clock) {
+  public JobRunner(
+      AgentRegistry agents,
+      JobStore store,
+      CheckpointWriter writer,
+      ModelGateway model,
+      Clock clock,
+      StepLimits limits,
+      RetryPolicy jobRetries,
+      WorkerMetrics metrics,
+      RandomGenerator random) {
     this.agents = agents;
     this.store = store;
+    this.writer = writer;
     this.model = model;
     this.clock = clock;
+    this.limits = limits;
+    this.jobRetries = jobRetries;
+    this.metrics = metrics;
+    this.random = random;
   }
 
-  /**
-   * Runs {@code job}, which this worker has just claimed.
-   *
-   * @param stopReason asked before each new step; non-null makes the job stop there
-   */
-  public void run(Job job, Supplier<StopReason> stopReason) {
+  /** Runs {@code job}, which this worker has just claimed; {@code control} can stop it. */
+  public void run(Job job, JobControl control) {
     MDC.put("job_id", job.id().toString());
     MDC.put("tenant", job.tenantId());
+    Instant started = clock.instant();
     var context =
-        new DurableJobContext(job, store.checkpoints(job.id()), store, model, clock, stopReason);
+        new DurableJobContext(
+            job,
+            store.checkpoints(job.id()),
+            writer,
+            store,
+            model,
+            clock,
+            limits,
+            control,
+            tool -> metrics.toolRefused(job.agent(), tool));
+    String ended;
     try {
       Agent agent =
           agents
@@ -60,31 +98,41 @@ public final class JobRunner {
                           false));
       JsonNode output = agent.run(context);
       requireOutputSchema(job.agent(), output);
-      store.finish(job.id(), job.attempt(), new Outcome.Succeeded(output, context.lastModel()));
+      Job done =
+          store.finish(
+              job.id(),
+              job.attempt(),
+              new Outcome.Succeeded(output, context.lastModel(), context.conversationToSave()));
+      metrics.tokens(job, context.lastModel(), done.usage());
       log.info("job {} succeeded on attempt {}", job.id(), job.attempt());
+      ended = "succeeded";
     } catch (LeaseLostException e) {
       log.warn(e.getMessage());
+      ended = "lost";
     } catch (JobInterruptedException e) {
-      // Give the job back at once; a no-op if the lease is already someone else's.
-      if (store.release(job.id(), job.attempt(), e.reason().code())) {
-        log.info("{}; released it to be resumed from its last checkpoint", e.getMessage());
-      }
-    } catch (WorkerException e) {
-      fail(job, new ErrorInfo(e.code(), e.getMessage(), e.retryable(), context.currentStep()));
+      ended = stopped(job, e.reason());
     } catch (RuntimeException e) {
-      log.error(
-          "job {} failed with an unexpected error in step {}", job.id(), context.currentStep(), e);
-      fail(
-          job,
-          new ErrorInfo(
-              "agent_error",
-              "the agent failed unexpectedly (" + e.getClass().getSimpleName() + ")",
-              false,
-              context.currentStep()));
+      StopReason stop = control.stopReason();
+      ended =
+          stop != null
+              ? stopped(job, stop)
+              : e instanceof WorkerException failure
+                  ? failed(job, failure, context.currentStep())
+                  : failed(job, unexpected(job, e, context.currentStep()), context.currentStep());
     } finally {
       MDC.remove("job_id");
       MDC.remove("tenant");
     }
+    metrics.jobEnded(job, ended, Duration.between(started, clock.instant()));
+  }
+
+  private static WorkerException unexpected(Job job, RuntimeException e, String step) {
+    log.error("job {} failed with an unexpected error in '{}'", job.id(), step, e);
+    return new WorkerException(
+        "agent_error",
+        "the agent failed unexpectedly (" + e.getClass().getSimpleName() + ")",
+        false,
+        e);
   }
 
   private static void requireOutputSchema(String agent, JsonNode output) {
@@ -99,17 +147,68 @@ public final class JobRunner {
     }
   }
 
-  private void fail(Job job, ErrorInfo error) {
+  /** Stopped at a boundary: cancelled for good, or handed back to be resumed. */
+  private String stopped(Job job, StopReason reason) {
+    Thread.interrupted();
     try {
-      store.finish(job.id(), job.attempt(), new Outcome.Failed(error));
-      log.error(
-          "job {} failed for good in step {}: {} ({})",
-          job.id(),
-          error.step(),
-          error.message(),
-          error.code());
+      if (reason == StopReason.CANCELLED) {
+        store.finish(job.id(), job.attempt(), new Outcome.Cancelled());
+        log.info("job {} cancelled on attempt {}", job.id(), job.attempt());
+        return "cancelled";
+      }
+      if (store.release(job.id(), job.attempt(), reason.code())) {
+        log.info(
+            "job {} stopped before its next step ({}); released to be resumed from its last"
+                + " checkpoint",
+            job.id(),
+            reason.description());
+      }
+      return "released";
     } catch (LeaseLostException e) {
       log.warn(e.getMessage());
+      return "lost";
+    }
+  }
+
+  /** Retried later while attempts remain and a retry may help; else failed for good. */
+  private String failed(Job job, WorkerException failure, String step) {
+    ErrorInfo error =
+        new ErrorInfo(failure.code(), failure.getMessage(), failure.retryable(), step);
+    if (failure instanceof ModelException) {
+      metrics.modelError(job.agent(), failure.code());
+    }
+    try {
+      if (failure.retryable() && job.attempt() < job.maxAttempts()) {
+        Duration wait = jobRetries.backoff(job.attempt(), random);
+        if (failure instanceof ModelException model && model.retryAfter().isPresent()) {
+          wait = model.retryAfter().get().compareTo(wait) > 0 ? model.retryAfter().get() : wait;
+        }
+        if (store.retryLater(job.id(), job.attempt(), error, clock.instant().plus(wait))) {
+          log.warn(
+              "job {} failed in '{}' ({}), will retry in {} s, attempt {} of {}",
+              job.id(),
+              step,
+              failure.code(),
+              wait.toSeconds(),
+              job.attempt() + 1,
+              job.maxAttempts());
+        }
+        return "retrying";
+      }
+      store.finish(job.id(), job.attempt(), new Outcome.Failed(error));
+      metrics.deadLetter("job_failed");
+      log.error(
+          "job {} failed for good in '{}' on attempt {} of {}: {} ({})",
+          job.id(),
+          step,
+          job.attempt(),
+          job.maxAttempts(),
+          error.message(),
+          error.code());
+      return "failed";
+    } catch (LeaseLostException e) {
+      log.warn(e.getMessage());
+      return "lost";
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.agentq.worker.run;
 
 import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
+import dev.agentq.worker.step.JobControl;
 import dev.agentq.worker.step.StopReason;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jobs this worker is running, each on a virtual thread. It knows which attempt of each job it
- * holds (for heartbeats), lets a job know when it must stop, and on shutdown gives back the leases
- * of jobs that did not finish in time.
+ * holds (for heartbeats), can stop or cancel a job, and on shutdown gives back the leases of jobs
+ * that did not reach a step boundary in time.
  */
 public final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -30,17 +31,8 @@ public final class WorkerPool implements AutoCloseable {
   private final IntConsumer onJobEnd;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
-  private volatile StopReason stopping;
 
-  /** One job in flight: the attempt held, and why it must stop (null while it may go on). */
-  private static final class Running {
-    final int attempt;
-    volatile StopReason stopReason;
-
-    Running(int attempt) {
-      this.attempt = attempt;
-    }
-  }
+  private record Running(int attempt, JobControl control) {}
 
   /**
    * @param onJobEnd told the number of jobs in flight after each one leaves, so that consumption
@@ -61,12 +53,12 @@ public final class WorkerPool implements AutoCloseable {
 
   /** Starts a claimed job on a virtual thread of its own. */
   public void start(Job job) {
-    Running entry = new Running(job.attempt());
+    Running entry = new Running(job.attempt(), new JobControl());
     running.put(job.id(), entry);
     threads.execute(
         () -> {
           try {
-            runner.run(job, () -> stopping != null ? stopping : entry.stopReason);
+            runner.run(job, entry.control());
           } finally {
             running.remove(job.id(), entry);
             onJobEnd.accept(running.size());
@@ -85,15 +77,24 @@ public final class WorkerPool implements AutoCloseable {
   /** Job id → attempt held, for the heartbeat. */
   public Map<UUID, Integer> held() {
     Map<UUID, Integer> held = new HashMap<>();
-    running.forEach((id, entry) -> held.put(id, entry.attempt));
+    running.forEach((id, entry) -> held.put(id, entry.attempt()));
     return held;
   }
 
-  /** The job's lease is gone: it stops at its next step boundary, its writes already fenced off. */
+  /** The job's lease is gone: it stops at its next boundary, its writes already fenced off. */
   public void leaseLost(UUID jobId) {
+    stop(jobId, StopReason.LEASE_LOST);
+  }
+
+  /** The job's cancellation was asked for: it stops at once if it is in a model call. */
+  public void cancel(UUID jobId) {
+    stop(jobId, StopReason.CANCELLED);
+  }
+
+  private void stop(UUID jobId, StopReason reason) {
     Running entry = running.get(jobId);
     if (entry != null) {
-      entry.stopReason = StopReason.LEASE_LOST;
+      entry.control().stop(reason);
     }
   }
 
@@ -103,14 +104,14 @@ public final class WorkerPool implements AutoCloseable {
    */
   @Override
   public void close() {
-    stopping = StopReason.WORKER_SHUTDOWN;
+    running.values().forEach(entry -> entry.control().stop(StopReason.WORKER_SHUTDOWN));
     threads.shutdown();
     try {
       if (!threads.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
         int released = 0;
         for (var entry : Map.copyOf(running).entrySet()) {
           if (store.release(
-              entry.getKey(), entry.getValue().attempt, StopReason.WORKER_SHUTDOWN.code())) {
+              entry.getKey(), entry.getValue().attempt(), StopReason.WORKER_SHUTDOWN.code())) {
             released++;
           }
         }

@@ -5,49 +5,90 @@ import dev.agentq.schemas.Usage;
 import dev.agentq.store.Checkpoint;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
+import dev.agentq.store.StepWrite;
+import dev.agentq.worker.WorkerException;
+import dev.agentq.worker.model.ModelCalls;
 import dev.agentq.worker.model.ModelGateway;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The {@link JobContext} of one attempt. It replays the job's checkpoints in order, then runs and
- * records each new step with a write fenced by the attempt number.
+ * The {@link JobContext} of one attempt. Work is numbered in the order the agent asks for it; work
+ * recorded under its number is replayed, anything else runs and is checkpointed with a write fenced
+ * by the attempt number. A step's own model and tool calls follow its number, so a step cut short
+ * replays the calls it had finished.
  */
 public final class DurableJobContext implements JobContext {
   private final Job job;
-  private final List<Checkpoint> recorded;
+  private final Map<Integer, Checkpoint> recorded;
+  private final CheckpointWriter writer;
   private final JobStore store;
   private final ModelGateway model;
   private final Clock clock;
-  private final Supplier<StopReason> stopReason;
+  private final StepLimits limits;
+  private final JobControl control;
+  private final Consumer<String> onToolRefused;
 
   private int nextSeq;
-  private String currentStep;
+  private OpenStep open;
+  private String currentWork;
   private String lastModel;
+  private Conversation conversation;
+
+  /** A step whose body is running: where its calls go and what they cost. */
+  private static final class OpenStep {
+    final int seq;
+    final String name;
+    final Instant deadline;
+    long inputTokens;
+    long outputTokens;
+    String model;
+
+    OpenStep(int seq, String name, Instant deadline) {
+      this.seq = seq;
+      this.name = name;
+      this.deadline = deadline;
+    }
+  }
 
   /**
-   * @param recorded the job's checkpoints, in step order
-   * @param stopReason why the job must stop at the next step boundary, or null to go on
+   * @param recorded the job's checkpoints
+   * @param control asked before each new piece of work whether the job must stop there
+   * @param onToolRefused told the name of each tool call refused (undeclared or bad arguments)
    */
   public DurableJobContext(
       Job job,
       List<Checkpoint> recorded,
+      CheckpointWriter writer,
       JobStore store,
       ModelGateway model,
       Clock clock,
-      Supplier<StopReason> stopReason) {
+      StepLimits limits,
+      JobControl control,
+      Consumer<String> onToolRefused) {
     this.job = job;
-    this.recorded = List.copyOf(recorded);
+    this.recorded =
+        recorded.stream().collect(Collectors.toMap(Checkpoint::seq, Function.identity()));
+    this.writer = writer;
     this.store = store;
     this.model = model;
     this.clock = clock;
-    this.stopReason = stopReason;
+    this.limits = limits;
+    this.control = control;
+    this.onToolRefused = onToolRefused;
   }
 
   @Override
@@ -70,51 +111,222 @@ public final class DurableJobContext implements JobContext {
     return job.input();
   }
 
-  /** The step running or last run, for error reports. */
-  public String currentStep() {
-    return currentStep;
+  @Override
+  public Optional<String> threadId() {
+    return Optional.ofNullable(job.threadId());
   }
 
-  /** The model of the latest step that called one, replayed or run; null if none did. */
+  /** The step or call running or last run, for error reports. */
+  public String currentStep() {
+    return currentWork;
+  }
+
+  /** The model of the latest work that called one, replayed or run; null if none did. */
   public String lastModel() {
     return lastModel;
   }
 
+  /** The conversation to save with the job's success, or null if the job did not touch one. */
+  public JsonNode conversationToSave() {
+    return conversation == null ? null : conversation.toJson();
+  }
+
   @Override
   public <T> T step(String name, Class<T> type, StepBody<T> body) {
+    if (open != null) {
+      throw new IllegalStateException(
+          "step '" + name + "' was started inside step '" + open.name + "': steps do not nest");
+    }
     int seq = nextSeq++;
-    currentStep = name;
-    if (seq < recorded.size()) {
-      return replay(seq, name, type);
+    currentWork = name;
+    Checkpoint done = recorded.get(seq);
+    if (done != null) {
+      expect(done, seq, Checkpoint.Kind.STEP, name);
+      nextSeq = done.endSeq() == null ? seq + 1 : done.endSeq();
+      noteModel(done.model());
+      return done.output().isNull() ? null : Json.convert(done.output(), type);
     }
-    StopReason stop = stopReason.get();
-    if (stop != null) {
-      throw new JobInterruptedException(job.id(), stop);
-    }
+    checkBoundary();
     Instant started = now();
-    RecordingScope scope = new RecordingScope(model);
-    T value = body.run(scope);
-    JsonNode output = value == null ? NullNode.getInstance() : Json.toTree(value);
-    Usage usage = scope.usage();
-    store.recordStep(
-        job.id(),
-        job.attempt(),
-        new Checkpoint(seq, name, job.attempt(), output, scope.model(), usage, started, now()));
-    if (scope.model() != null) {
-      lastModel = scope.model();
+    OpenStep step =
+        new OpenStep(seq, name, earliest(started.plus(limits.stepTimeout()), deadline()));
+    open = step;
+    T value;
+    try {
+      value = body.run(new Scope(this, limits));
+    } finally {
+      open = null;
+      currentWork = name;
     }
+    JsonNode output = value == null ? NullNode.getInstance() : Json.toTree(value);
+    write(
+        new Checkpoint(
+            seq,
+            name,
+            Checkpoint.Kind.STEP,
+            null,
+            nextSeq,
+            job.attempt(),
+            output,
+            step.model,
+            new Usage(step.inputTokens, step.outputTokens),
+            started,
+            now()));
     return value;
   }
 
-  private <T> T replay(int seq, String name, Class<T> type) {
-    Checkpoint checkpoint = recorded.get(seq);
-    if (!checkpoint.name().equals(name)) {
-      throw new NonDeterministicReplayException(job.id(), seq, checkpoint.name(), name);
+  @Override
+  public ChatResponse chat(String name, ChatRequest request) {
+    return modelCall(name, request);
+  }
+
+  @Override
+  public Conversation conversation() {
+    if (job.threadId() == null) {
+      throw new IllegalStateException("job " + job.id() + " has no thread_id, so no conversation");
     }
-    if (checkpoint.model() != null) {
-      lastModel = checkpoint.model();
+    if (conversation == null) {
+      JsonNode saved =
+          step(
+              "conversation",
+              JsonNode.class,
+              scope ->
+                  store
+                      .conversation(job.tenantId(), job.threadId())
+                      .orElse(NullNode.getInstance()));
+      conversation = new Conversation(job.threadId(), saved);
     }
-    return checkpoint.output().isNull() ? null : Json.convert(checkpoint.output(), type);
+    return conversation;
+  }
+
+  ChatResponse modelCall(String name, ChatRequest request) {
+    Instant deadline =
+        open != null ? open.deadline : earliest(now().plus(limits.stepTimeout()), deadline());
+    JsonNode recordedCall =
+        call(
+            Checkpoint.Kind.MODEL,
+            name,
+            () -> ModelCalls.toJson(interruptibly(request, deadline)),
+            output ->
+                new Usage(
+                    output.path("input_tokens").asLong(0), output.path("output_tokens").asLong(0)),
+            output -> output.path("model").asString(model.modelName()));
+    return ModelCalls.fromJson(recordedCall);
+  }
+
+  private ChatResponse interruptibly(ChatRequest request, Instant deadline) {
+    control.enterModelCall();
+    try {
+      return model.chat(request, deadline);
+    } finally {
+      control.exitModelCall();
+    }
+  }
+
+  JsonNode toolCall(String name, Supplier<JsonNode> work) {
+    JsonNode outcome = call(Checkpoint.Kind.TOOL, name, work, output -> Usage.NONE, output -> null);
+    if (outcome.path("refused").asBoolean(false)) {
+      onToolRefused.accept(name);
+    }
+    return outcome;
+  }
+
+  /** Replays the call recorded at the next position, or makes it and records it. */
+  private JsonNode call(
+      Checkpoint.Kind kind,
+      String name,
+      Supplier<JsonNode> work,
+      Function<JsonNode, Usage> usageOf,
+      Function<JsonNode, String> modelOf) {
+    int seq = nextSeq++;
+    if (open == null) {
+      currentWork = name;
+    }
+    Checkpoint done = recorded.get(seq);
+    if (done != null) {
+      expect(done, seq, kind, name);
+      account(done.usage(), done.model());
+      return done.output();
+    }
+    checkBoundary();
+    Instant started = now();
+    JsonNode output = work.get();
+    Usage usage = usageOf.apply(output);
+    String calledModel = modelOf.apply(output);
+    write(
+        new Checkpoint(
+            seq,
+            name,
+            kind,
+            open == null ? null : open.seq,
+            seq + 1,
+            job.attempt(),
+            output,
+            calledModel,
+            usage,
+            started,
+            now()));
+    account(usage, calledModel);
+    return output;
+  }
+
+  private void account(Usage usage, String calledModel) {
+    noteModel(calledModel);
+    if (open != null) {
+      open.inputTokens += usage.inputTokens();
+      open.outputTokens += usage.outputTokens();
+      if (calledModel != null) {
+        open.model = calledModel;
+      }
+    }
+  }
+
+  private void noteModel(String calledModel) {
+    if (calledModel != null) {
+      lastModel = calledModel;
+    }
+  }
+
+  private void expect(Checkpoint done, int seq, Checkpoint.Kind kind, String name) {
+    if (done.kind() != kind || !done.name().equals(name)) {
+      throw new NonDeterministicReplayException(
+          job.id(),
+          seq,
+          done.kind().wire() + " '" + done.name() + "'",
+          kind.wire() + " '" + name + "'");
+    }
+  }
+
+  /** New work may start only while the job may go on and its deadline has not passed. */
+  private void checkBoundary() {
+    StopReason stop = control.stopReason();
+    if (stop != null) {
+      throw new JobInterruptedException(job.id(), stop);
+    }
+    if (now().isAfter(deadline())) {
+      throw new WorkerException(
+          "deadline_exceeded",
+          "job "
+              + job.id()
+              + " passed its deadline of "
+              + limits.jobTimeout().toSeconds()
+              + " s after submission before '"
+              + currentWork
+              + "'",
+          false);
+    }
+  }
+
+  private void write(Checkpoint checkpoint) {
+    writer.write(new StepWrite(job.id(), job.attempt(), checkpoint));
+  }
+
+  private Instant deadline() {
+    return job.createdAt().plus(limits.jobTimeout());
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private Instant now() {

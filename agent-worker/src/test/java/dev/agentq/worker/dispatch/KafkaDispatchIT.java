@@ -139,7 +139,13 @@ class KafkaDispatchIT {
     assertThat(JsonSchemas.get().violations(outputSchema, done.output())).isEmpty();
     assertThat(stores.jobs().checkpoints(done.id()))
         .extracting(Checkpoint::name)
-        .containsExactly("classify", "extract", "summarize");
+        .containsExactly(
+            "classify",
+            "classify/model",
+            "extract",
+            "extract/model",
+            "summarize",
+            "summarize/model");
     assertThat(modelCalls(done.id())).isEqualTo(3);
   }
 

@@ -18,7 +18,10 @@ import dev.agentq.store.Outcome;
 import dev.agentq.worker.fixture.DigestModel;
 import dev.agentq.worker.fixture.LocalWorker;
 import dev.agentq.worker.model.StructuredOutput;
+import dev.agentq.worker.step.DirectCheckpointWriter;
 import dev.agentq.worker.step.DurableJobContext;
+import dev.agentq.worker.step.JobControl;
+import dev.agentq.worker.step.StepLimits;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -66,10 +69,13 @@ class StaleAttemptIT {
     return new DurableJobContext(
         attempt,
         jobs.checkpoints(attempt.id()),
+        new DirectCheckpointWriter(jobs),
         jobs,
         worker.gateway(),
         worker.clock(),
-        () -> null);
+        StepLimits.DEFAULT,
+        new JobControl(),
+        tool -> {});
   }
 
   /** A classification request as the digest would send it (its prompts are package-private). */
@@ -104,7 +110,7 @@ class StaleAttemptIT {
   void attemptOnesWritesAreRejectedAndChangeNothing() {
     Snapshot before = snapshot();
     Checkpoint extract =
-        new Checkpoint(
+        Checkpoint.step(
             1,
             "extract",
             1,
@@ -128,7 +134,7 @@ class StaleAttemptIT {
                     new Outcome.Failed(new ErrorInfo("agent_error", "stale", false, "extract"))))
         .isInstanceOf(LeaseLostException.class);
     assertThat(jobs.release(jobId, 1, "worker_shutdown")).isFalse();
-    assertThat(jobs.heartbeat(Map.of(jobId, 1), "worker-a", LocalWorker.LEASE)).isEmpty();
+    assertThat(jobs.heartbeat(Map.of(jobId, 1), "worker-a", LocalWorker.LEASE).renewed()).isEmpty();
 
     assertThat(snapshot()).isEqualTo(before);
     assertThat(before.job().status()).isEqualTo(JobState.RUNNING);
@@ -152,14 +158,14 @@ class StaleAttemptIT {
   void aStaleRunnerEndsWithoutWritingAndAttemptTwoFinishesTheJob() {
     Snapshot before = snapshot();
 
-    worker.runner().run(attempt1, () -> null);
+    worker.runner().run(attempt1, new JobControl());
 
     assertThat(snapshot()).as("attempt 1's whole run was fenced off").isEqualTo(before);
 
-    worker.runner().run(worker.job(jobId), () -> null);
+    worker.runner().run(worker.job(jobId), new JobControl());
     Job done = worker.job(jobId);
     assertThat(done.status()).isEqualTo(JobState.SUCCEEDED);
-    assertThat(jobs.checkpoints(jobId))
+    assertThat(worker.checkpoints(jobId))
         .extracting(Checkpoint::name, Checkpoint::attempt)
         .containsExactly(tuple("classify", 1), tuple("extract", 2), tuple("summarize", 2));
 

@@ -9,7 +9,6 @@ import dev.agentq.schemas.ErrorInfo;
 import dev.agentq.schemas.JobState;
 import dev.agentq.schemas.Json;
 import dev.agentq.schemas.JsonSchemas;
-import dev.agentq.schemas.Usage;
 import dev.agentq.store.Checkpoint;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobEvent;
@@ -17,6 +16,7 @@ import dev.agentq.testkit.openai.RecordedRequest;
 import dev.agentq.testkit.openai.Reply;
 import dev.agentq.worker.fixture.DigestModel;
 import dev.agentq.worker.fixture.LocalWorker;
+import dev.agentq.worker.step.JobControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class JobRunnerIT {
 
   private Job runToEnd() {
     Job job = worker.submit(aDigestJob().build());
-    worker.runner().run(worker.claim(job.id(), "worker-a"), () -> null);
+    worker.runner().run(worker.claim(job.id(), "worker-a"), new JobControl());
     return worker.job(job.id());
   }
 
@@ -58,8 +58,15 @@ class JobRunnerIT {
         .extracting(Checkpoint::seq, Checkpoint::name, Checkpoint::attempt, Checkpoint::usage)
         .containsExactly(
             tuple(0, "classify", 1, DigestModel.CLASSIFY_USAGE),
-            tuple(1, "extract", 1, DigestModel.EXTRACT_USAGE),
-            tuple(2, "summarize", 1, DigestModel.SUMMARIZE_USAGE));
+            tuple(2, "extract", 1, DigestModel.EXTRACT_USAGE),
+            tuple(4, "summarize", 1, DigestModel.SUMMARIZE_USAGE));
+    assertThat(worker.allCheckpoints(done.id()))
+        .as("each step's model call is a checkpoint of its own, inside the step")
+        .extracting(Checkpoint::seq, Checkpoint::kind, Checkpoint::parentSeq)
+        .contains(
+            tuple(1, Checkpoint.Kind.MODEL, 0),
+            tuple(3, Checkpoint.Kind.MODEL, 2),
+            tuple(5, Checkpoint.Kind.MODEL, 4));
     assertThat(worker.checkpoints(done.id()))
         .extracting(Checkpoint::model)
         .containsOnly(DigestModel.MODEL);
@@ -129,9 +136,13 @@ class JobRunnerIT {
     assertThat(done.error().code()).isEqualTo("model_output_invalid");
     assertThat(done.error().step()).isEqualTo("classify");
     assertThat(done.error().retryable()).isFalse();
-    assertThat(worker.openAi().callCount()).isEqualTo(1);
-    assertThat(worker.checkpoints(done.id())).isEmpty();
-    assertThat(done.usage()).isEqualTo(Usage.NONE);
+    assertThat(worker.openAi().callCount()).as("the reply, then two repair prompts").isEqualTo(3);
+    assertThat(worker.openAi().requests().get(1).lastUserMessage())
+        .startsWith("That reply could not be used: the model's reply is not JSON");
+    assertThat(worker.checkpoints(done.id())).as("the step never finished").isEmpty();
+    assertThat(worker.allCheckpoints(done.id()))
+        .extracting(Checkpoint::kind)
+        .containsOnly(Checkpoint.Kind.MODEL);
   }
 
   @Test

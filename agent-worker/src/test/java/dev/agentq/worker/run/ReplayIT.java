@@ -14,6 +14,7 @@ import dev.agentq.worker.agent.Agent;
 import dev.agentq.worker.fixture.DigestModel;
 import dev.agentq.worker.fixture.LocalWorker;
 import dev.agentq.worker.step.JobContext;
+import dev.agentq.worker.step.JobControl;
 import dev.agentq.worker.step.StopReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,20 @@ class ReplayIT {
   /** Attempt 1 runs until two steps are checkpointed; then the runner gives the job back. */
   private Job interruptedAfterTwoSteps() {
     Job job = worker.submit(aDigestJob().build());
+    JobControl control = new JobControl();
     worker
-        .runner()
-        .run(
-            worker.claim(job.id(), "worker-a"),
-            () ->
-                worker.jobs().countCheckpoints(job.id()) >= 2 ? StopReason.WORKER_SHUTDOWN : null);
+        .openAi()
+        .respondWith(
+            request -> {
+              if (DigestModel.EXTRACT.equals(request.responseSchemaName())) {
+                // the worker is told to stop while extract runs: extract ends, summarize never
+                // starts
+                control.stop(StopReason.WORKER_SHUTDOWN);
+              }
+              return worker.model().reply(request);
+            });
+    worker.runner().run(worker.claim(job.id(), "worker-a"), control);
+    worker.openAi().respondWith(worker.model());
     return worker.job(job.id());
   }
 
@@ -51,7 +60,7 @@ class ReplayIT {
 
     Job attempt2 = worker.claim(released.id(), "worker-b");
     assertThat(attempt2.attempt()).isEqualTo(2);
-    worker.runner().run(attempt2, () -> null);
+    worker.runner().run(attempt2, new JobControl());
 
     Job done = worker.job(released.id());
     assertThat(done.status()).isEqualTo(JobState.SUCCEEDED);
@@ -93,7 +102,9 @@ class ReplayIT {
   void anAgentThatTakesOtherStepsOnReplayFailsTheJob() {
     Job released = interruptedAfterTwoSteps();
 
-    worker.runner(new ChangedDigest()).run(worker.claim(released.id(), "worker-b"), () -> null);
+    worker
+        .runner(new ChangedDigest())
+        .run(worker.claim(released.id(), "worker-b"), new JobControl());
 
     Job done = worker.job(released.id());
     assertThat(done.status()).isEqualTo(JobState.FAILED);

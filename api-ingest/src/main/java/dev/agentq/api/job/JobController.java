@@ -4,6 +4,7 @@ import dev.agentq.api.problem.ApiProblem;
 import dev.agentq.schemas.JobAccepted;
 import dev.agentq.schemas.JobRequest;
 import dev.agentq.schemas.JobResultView;
+import dev.agentq.schemas.JobState;
 import dev.agentq.schemas.JobStatusView;
 import dev.agentq.schemas.JobView;
 import dev.agentq.store.Job;
@@ -54,6 +55,26 @@ public class JobController {
   @GetMapping("/{id}/status")
   JobStatusView status(@PathVariable String id) {
     Job job = find(id);
+    return Views.status(job, jobs.countCheckpoints(job.id()));
+  }
+
+  /**
+   * Cancels the job: a waiting job at once; a running one stops at its next step boundary (a model
+   * call in flight is cut short), and its status shows {@code cancel_requested_at} until then.
+   */
+  @PostMapping("/{id}/cancel")
+  JobStatusView cancel(@PathVariable String id) {
+    Job job =
+        JobIds.parse(id)
+            .flatMap(uuid -> jobs.requestCancel(DEFAULT_TENANT, uuid))
+            .orElseThrow(() -> ApiProblem.jobNotFound(id));
+    if (job.status() == JobState.SUCCEEDED || job.status() == JobState.FAILED) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT,
+          "job_already_ended",
+          "Job already ended",
+          "Job " + job.id() + " has already " + job.status().wire() + "; it cannot be cancelled.");
+    }
     return Views.status(job, jobs.countCheckpoints(job.id()));
   }
 

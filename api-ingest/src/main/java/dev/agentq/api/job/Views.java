@@ -49,6 +49,7 @@ final class Views {
         job.updatedAt(),
         job.startedAt(),
         job.finishedAt(),
+        job.cancelRequestedAt(),
         job.error());
   }
 
@@ -61,7 +62,7 @@ final class Views {
         job.error(),
         job.model(),
         job.usage(),
-        checkpoints.stream().map(Views::step).toList(),
+        checkpoints.stream().filter(Checkpoint::topLevel).map(Views::step).toList(),
         job.createdAt(),
         job.finishedAt());
   }
@@ -70,6 +71,7 @@ final class Views {
     return new StepView(
         checkpoint.seq(),
         checkpoint.name(),
+        checkpoint.kind().wire(),
         checkpoint.attempt(),
         checkpoint.model(),
         checkpoint.usage(),

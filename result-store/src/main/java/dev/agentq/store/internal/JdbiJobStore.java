@@ -5,16 +5,20 @@ import dev.agentq.schemas.ErrorInfo;
 import dev.agentq.schemas.Json;
 import dev.agentq.schemas.Topics;
 import dev.agentq.store.Checkpoint;
+import dev.agentq.store.Heartbeat;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobEvent;
 import dev.agentq.store.JobStore;
 import dev.agentq.store.LeaseLostException;
 import dev.agentq.store.NewJob;
 import dev.agentq.store.Outcome;
+import dev.agentq.store.StepWrite;
+import dev.agentq.store.ThreadBusyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@link JobStore} on Postgres through Jdbi. */
 public final class JdbiJobStore implements JobStore {
@@ -53,23 +58,27 @@ public final class JdbiJobStore implements JobStore {
     Instant now = now();
     return jdbi.inTransaction(
         handle -> {
-          handle
-              .attach(JobDao.class)
-              .insert(
-                  job.id(),
-                  job.tenantId(),
-                  job.agent(),
-                  job.lane().wire(),
-                  job.input(),
-                  job.threadId(),
-                  job.webhookUrl(),
-                  Json.toTree(job.metadata()),
-                  job.maxAttempts(),
-                  now);
+          JobDao jobs = handle.attach(JobDao.class);
+          if (job.rejectIfThreadBusy()
+              && job.threadId() != null
+              && jobs.lockThreadAndCheckBusy(job.tenantId(), job.threadId())) {
+            throw new ThreadBusyException(job.threadId());
+          }
+          jobs.insert(
+              job.id(),
+              job.tenantId(),
+              job.agent(),
+              job.lane().wire(),
+              job.input(),
+              job.threadId(),
+              job.webhookUrl(),
+              Json.toTree(job.metadata()),
+              job.maxAttempts(),
+              now);
           handle
               .attach(EventDao.class)
               .insert(job.id(), JobEvent.QUEUED, Json.object().put("agent", job.agent()), now);
-          Job stored = handle.attach(JobDao.class).find(job.id()).orElseThrow();
+          Job stored = jobs.find(job.id()).orElseThrow();
           dispatch(handle, List.of(stored), now);
           return stored;
         });
@@ -86,6 +95,15 @@ public final class JdbiJobStore implements JobStore {
   }
 
   @Override
+  public Set<UUID> existing(Collection<UUID> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Set.of();
+    }
+    UUID[] ids = jobIds.toArray(UUID[]::new);
+    return new HashSet<>(jdbi.withExtension(JobDao.class, dao -> dao.existing(ids)));
+  }
+
+  @Override
   public List<Job> claim(Collection<UUID> jobIds, String owner, Duration lease) {
     if (jobIds.isEmpty()) {
       return List.of();
@@ -99,9 +117,9 @@ public final class JdbiJobStore implements JobStore {
   }
 
   @Override
-  public Set<UUID> heartbeat(Map<UUID, Integer> held, String owner, Duration lease) {
+  public Heartbeat heartbeat(Map<UUID, Integer> held, String owner, Duration lease) {
     if (held.isEmpty()) {
-      return Set.of();
+      return new Heartbeat(Set.of(), Set.of());
     }
     UUID[] ids = held.keySet().toArray(UUID[]::new);
     int[] attempts = new int[ids.length];
@@ -109,17 +127,17 @@ public final class JdbiJobStore implements JobStore {
       attempts[i] = held.get(ids[i]);
     }
     Instant expires = now().plus(lease);
-    return new HashSet<>(
-        jdbi.withExtension(JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires)));
-  }
-
-  @Override
-  public Set<UUID> existing(Collection<UUID> jobIds) {
-    if (jobIds.isEmpty()) {
-      return Set.of();
+    List<HeldLease> leases =
+        jdbi.withExtension(JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires));
+    Set<UUID> renewed = new HashSet<>();
+    Set<UUID> cancelRequested = new HashSet<>();
+    for (HeldLease leaseHeld : leases) {
+      renewed.add(leaseHeld.id());
+      if (leaseHeld.cancelRequested()) {
+        cancelRequested.add(leaseHeld.id());
+      }
     }
-    UUID[] ids = jobIds.toArray(UUID[]::new);
-    return new HashSet<>(jdbi.withExtension(JobDao.class, dao -> dao.existing(ids)));
+    return new Heartbeat(renewed, cancelRequested);
   }
 
   @Override
@@ -129,48 +147,78 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public int countCheckpoints(UUID jobId) {
-    return jdbi.withExtension(StepDao.class, dao -> dao.count(jobId));
+    return jdbi.withExtension(StepDao.class, dao -> dao.countTopLevelSteps(jobId));
   }
 
   @Override
   public void recordStep(UUID jobId, int attempt, Checkpoint checkpoint) {
-    JsonNode event =
-        Json.object()
-            .put("seq", checkpoint.seq())
-            .put("name", checkpoint.name())
-            .put("attempt", attempt)
-            .put("duration_ms", checkpoint.duration().toMillis());
-    int inserted =
+    if (!recordSteps(List.of(new StepWrite(jobId, attempt, checkpoint))).isEmpty()) {
+      throw new LeaseLostException(jobId, attempt, "the checkpoint of '" + checkpoint.name() + "'");
+    }
+  }
+
+  @Override
+  public List<StepWrite> recordSteps(List<StepWrite> writes) {
+    if (writes.isEmpty()) {
+      return List.of();
+    }
+    int[] inserted =
         jdbi.inTransaction(
             handle ->
                 handle
                     .attach(StepDao.class)
                     .insertFenced(
-                        jobId,
-                        attempt,
-                        checkpoint.seq(),
-                        checkpoint.name(),
-                        checkpoint.output(),
-                        checkpoint.model(),
-                        checkpoint.usage().inputTokens(),
-                        checkpoint.usage().outputTokens(),
-                        checkpoint.startedAt(),
-                        checkpoint.finishedAt(),
-                        event));
-    if (inserted == 0) {
-      throw new LeaseLostException(
-          jobId, attempt, "the checkpoint of step '" + checkpoint.name() + "'");
+                        column(writes, w -> w.jobId()),
+                        column(writes, w -> w.attempt()),
+                        column(writes, w -> w.checkpoint().seq()),
+                        column(writes, w -> w.checkpoint().name()),
+                        column(writes, w -> w.checkpoint().kind().wire()),
+                        column(writes, w -> w.checkpoint().parentSeq()),
+                        column(writes, w -> w.checkpoint().endSeq()),
+                        column(writes, w -> w.checkpoint().output()),
+                        column(writes, w -> w.checkpoint().model()),
+                        column(writes, w -> w.checkpoint().usage().inputTokens()),
+                        column(writes, w -> w.checkpoint().usage().outputTokens()),
+                        column(writes, w -> w.checkpoint().startedAt()),
+                        column(writes, w -> w.checkpoint().finishedAt()),
+                        column(writes, JdbiJobStore::stepEvent)));
+    List<StepWrite> rejected = new ArrayList<>();
+    for (int i = 0; i < inserted.length; i++) {
+      if (inserted[i] == 0) {
+        rejected.add(writes.get(i));
+      }
     }
+    return rejected;
+  }
+
+  private static <T> List<T> column(
+      List<StepWrite> writes, java.util.function.Function<StepWrite, T> field) {
+    List<T> values = new ArrayList<>(writes.size());
+    writes.forEach(write -> values.add(field.apply(write)));
+    return values;
+  }
+
+  /** The {@code step.completed} event of a top-level step; calls inside steps have none. */
+  private static JsonNode stepEvent(StepWrite write) {
+    Checkpoint checkpoint = write.checkpoint();
+    if (checkpoint.kind() != Checkpoint.Kind.STEP || !checkpoint.topLevel()) {
+      return null;
+    }
+    return Json.object()
+        .put("seq", checkpoint.seq())
+        .put("name", checkpoint.name())
+        .put("attempt", write.attempt())
+        .put("duration_ms", checkpoint.duration().toMillis());
   }
 
   @Override
   public Job finish(UUID jobId, int attempt, Outcome outcome) {
     Instant now = now();
+    ObjectNode eventData = Json.object().put("attempt", attempt);
     JsonNode output = null;
     JsonNode error = null;
     String model = null;
     String eventType;
-    JsonNode eventData = Json.object().put("attempt", attempt);
     switch (outcome) {
       case Outcome.Succeeded succeeded -> {
         output = succeeded.output();
@@ -180,8 +228,9 @@ public final class JdbiJobStore implements JobStore {
       case Outcome.Failed failed -> {
         error = Json.toTree(failed.error());
         eventType = JobEvent.FAILED;
-        ((tools.jackson.databind.node.ObjectNode) eventData).set("error", error);
+        eventData.set("error", error);
       }
+      case Outcome.Cancelled cancelled -> eventType = JobEvent.CANCELLED;
     }
     JsonNode finalOutput = output;
     JsonNode finalError = error;
@@ -205,7 +254,39 @@ public final class JdbiJobStore implements JobStore {
           if (outcome instanceof Outcome.Failed) {
             deadLetters(handle, List.of(done), now);
           }
+          if (outcome instanceof Outcome.Succeeded succeeded
+              && succeeded.conversation() != null
+              && done.threadId() != null) {
+            handle
+                .attach(ConversationDao.class)
+                .save(done.tenantId(), done.threadId(), succeeded.conversation(), done.id(), now);
+          }
+          dispatchNextInThread(handle, done, now);
           return done;
+        });
+  }
+
+  @Override
+  public boolean retryLater(UUID jobId, int attempt, ErrorInfo error, Instant retryAt) {
+    Instant now = now();
+    return jdbi.inTransaction(
+        handle -> {
+          Optional<Job> waiting =
+              handle
+                  .attach(JobDao.class)
+                  .retryLater(jobId, attempt, Json.toTree(error), retryAt, now);
+          waiting.ifPresent(
+              job -> {
+                ObjectNode data =
+                    Json.object()
+                        .put("reason", "error")
+                        .put("attempt", job.attempt())
+                        .put("max_attempts", job.maxAttempts())
+                        .put("retry_at", retryAt.toString());
+                data.set("error", Json.toTree(error));
+                handle.attach(EventDao.class).insert(job.id(), JobEvent.RETRYING, data, now);
+              });
+          return waiting.isPresent();
         });
   }
 
@@ -221,6 +302,28 @@ public final class JdbiJobStore implements JobStore {
                 dispatch(handle, List.of(job), now);
               });
           return released.isPresent();
+        });
+  }
+
+  @Override
+  public Optional<Job> requestCancel(String tenantId, UUID jobId) {
+    Instant now = now();
+    return jdbi.inTransaction(
+        handle -> {
+          JobDao jobs = handle.attach(JobDao.class);
+          EventDao events = handle.attach(EventDao.class);
+          Optional<Job> cancelled = jobs.cancelWaiting(tenantId, jobId, now);
+          if (cancelled.isPresent()) {
+            events.insert(jobId, JobEvent.CANCELLED, Json.object().put("while", "waiting"), now);
+            dispatchNextInThread(handle, cancelled.get(), now);
+            return cancelled;
+          }
+          Optional<Job> flagged = jobs.flagCancel(tenantId, jobId, now);
+          if (flagged.isPresent()) {
+            events.insert(jobId, JobEvent.CANCEL_REQUESTED, Json.object(), now);
+            return flagged;
+          }
+          return jobs.find(jobId).filter(job -> job.tenantId().equals(tenantId));
         });
   }
 
@@ -244,7 +347,19 @@ public final class JdbiJobStore implements JobStore {
                   failed.stream().map(job -> failedEvent).toList(),
                   now);
           deadLetters(handle, failed, now);
+          failed.forEach(job -> dispatchNextInThread(handle, job, now));
           return new ReapResult(requeued.size(), failed.size());
+        });
+  }
+
+  @Override
+  public int dispatchDueRetries(int limit) {
+    Instant now = now();
+    return jdbi.inTransaction(
+        handle -> {
+          List<Job> due = handle.attach(JobDao.class).queueDueRetries(now, limit);
+          dispatch(handle, due, now);
+          return due.size();
         });
   }
 
@@ -263,6 +378,21 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public List<JobEvent> events(UUID jobId, long afterId, int limit) {
     return jdbi.withExtension(EventDao.class, dao -> dao.after(jobId, afterId, limit));
+  }
+
+  @Override
+  public Optional<JsonNode> conversation(String tenantId, String threadId) {
+    return jdbi.withExtension(ConversationDao.class, dao -> dao.messages(tenantId, threadId));
+  }
+
+  /** A job of a thread has ended: the thread's next job may run now. */
+  private static void dispatchNextInThread(Handle handle, Job ended, Instant now) {
+    if (ended.threadId() != null) {
+      handle
+          .attach(JobDao.class)
+          .nextInThread(ended.tenantId(), ended.threadId())
+          .ifPresent(next -> dispatch(handle, List.of(next), now));
+    }
   }
 
   private static void dispatch(Handle handle, List<Job> jobs, Instant now) {

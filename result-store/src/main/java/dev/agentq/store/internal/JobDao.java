@@ -32,19 +32,43 @@ interface JobDao {
       @Bind("maxAttempts") int maxAttempts,
       @Bind("now") Instant now);
 
+  /** Serializes submissions to one thread until the transaction ends, then says if it is busy. */
+  @SqlQuery(
+      """
+      SELECT pg_advisory_xact_lock(hashtextextended(:tenantId || '/' || :threadId, 0)) IS NOT NULL
+         AND EXISTS (SELECT 1 FROM jobs
+                      WHERE tenant_id = :tenantId AND thread_id = :threadId
+                        AND status IN ('queued', 'running', 'retry_wait'))
+      """)
+  boolean lockThreadAndCheckBusy(
+      @Bind("tenantId") String tenantId, @Bind("threadId") String threadId);
+
   @SqlQuery("SELECT * FROM jobs WHERE id = :id")
   Optional<Job> find(@Bind("id") UUID id);
 
   @SqlQuery("SELECT id FROM jobs WHERE id = ANY(:ids)")
   List<UUID> existing(@Bind("ids") UUID[] ids);
 
+  /**
+   * Claims queued jobs. A job of a conversation thread runs only when no job of that thread runs
+   * and none older waits, so that a thread's jobs run one at a time, in order.
+   */
   @SqlQuery(
       """
       WITH claimed AS (
           UPDATE jobs
              SET status = 'running', attempt = attempt + 1, lease_owner = :owner,
                  lease_expires_at = :expires, started_at = COALESCE(started_at, :now), updated_at = :now
-           WHERE id = ANY(:ids) AND status IN ('queued', 'retry_wait')
+           WHERE id IN (
+                 SELECT j.id FROM jobs j
+                  WHERE j.id = ANY(:ids) AND j.status = 'queued'
+                    AND (j.thread_id IS NULL OR NOT EXISTS (
+                          SELECT 1 FROM jobs o
+                           WHERE o.tenant_id = j.tenant_id AND o.thread_id = j.thread_id AND o.id <> j.id
+                             AND (o.status = 'running'
+                                  OR (o.status IN ('queued', 'retry_wait')
+                                      AND (o.created_at, o.id) < (j.created_at, j.id)))))
+                  FOR UPDATE SKIP LOCKED)
           RETURNING *),
       started AS (
           INSERT INTO job_events (job_id, type, data, created_at)
@@ -63,9 +87,9 @@ interface JobDao {
       UPDATE jobs SET lease_expires_at = :expires
        WHERE (id, attempt) IN (SELECT * FROM unnest(:ids, :attempts))
          AND lease_owner = :owner AND status = 'running'
-      RETURNING id
+      RETURNING id, cancel_requested_at IS NOT NULL AS cancel_requested
       """)
-  List<UUID> heartbeat(
+  List<HeldLease> heartbeat(
       @Bind("ids") UUID[] ids,
       @Bind("attempts") int[] attempts,
       @Bind("owner") String owner,
@@ -76,8 +100,10 @@ interface JobDao {
       WITH done AS (
           UPDATE jobs
              SET status = :status, output = :output, error = :error, model = :model,
-                 input_tokens = (SELECT COALESCE(sum(input_tokens), 0) FROM job_steps WHERE job_id = :id),
-                 output_tokens = (SELECT COALESCE(sum(output_tokens), 0) FROM job_steps WHERE job_id = :id),
+                 input_tokens = (SELECT COALESCE(sum(input_tokens), 0) FROM job_steps
+                                  WHERE job_id = :id AND kind = 'model'),
+                 output_tokens = (SELECT COALESCE(sum(output_tokens), 0) FROM job_steps
+                                   WHERE job_id = :id AND kind = 'model'),
                  lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now
            WHERE id = :id AND attempt = :attempt AND status = 'running'
           RETURNING *),
@@ -99,12 +125,57 @@ interface JobDao {
 
   @SqlQuery(
       """
+      UPDATE jobs
+         SET status = 'retry_wait', available_at = :retryAt, error = :error,
+             lease_owner = NULL, lease_expires_at = NULL, updated_at = :now
+       WHERE id = :id AND attempt = :attempt AND status = 'running'
+      RETURNING *
+      """)
+  Optional<Job> retryLater(
+      @Bind("id") UUID id,
+      @Bind("attempt") int attempt,
+      @Bind("error") JsonNode error,
+      @Bind("retryAt") Instant retryAt,
+      @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
       UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, updated_at = :now
        WHERE id = :id AND attempt = :attempt AND status = 'running'
       RETURNING *
       """)
   Optional<Job> release(
       @Bind("id") UUID id, @Bind("attempt") int attempt, @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET status = 'cancelled', available_at = NULL, finished_at = :now, updated_at = :now
+       WHERE id = :id AND tenant_id = :tenantId AND status IN ('queued', 'retry_wait')
+      RETURNING *
+      """)
+  Optional<Job> cancelWaiting(
+      @Bind("tenantId") String tenantId, @Bind("id") UUID id, @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET cancel_requested_at = :now, updated_at = :now
+       WHERE id = :id AND tenant_id = :tenantId AND status = 'running' AND cancel_requested_at IS NULL
+      RETURNING *
+      """)
+  Optional<Job> flagCancel(
+      @Bind("tenantId") String tenantId, @Bind("id") UUID id, @Bind("now") Instant now);
+
+  /** The job of the thread that runs next, if one waits and none runs. */
+  @SqlQuery(
+      """
+      SELECT * FROM jobs j
+       WHERE tenant_id = :tenantId AND thread_id = :threadId AND status = 'queued'
+         AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.tenant_id = :tenantId
+                           AND r.thread_id = :threadId AND r.status = 'running')
+       ORDER BY created_at, id
+       LIMIT 1
+      """)
+  Optional<Job> nextInThread(@Bind("tenantId") String tenantId, @Bind("threadId") String threadId);
 
   @SqlQuery(
       """
@@ -122,8 +193,10 @@ interface JobDao {
       """
       UPDATE jobs
          SET status = 'failed', error = :error, lease_owner = NULL, lease_expires_at = NULL,
-             input_tokens = (SELECT COALESCE(sum(s.input_tokens), 0) FROM job_steps s WHERE s.job_id = jobs.id),
-             output_tokens = (SELECT COALESCE(sum(s.output_tokens), 0) FROM job_steps s WHERE s.job_id = jobs.id),
+             input_tokens = (SELECT COALESCE(sum(s.input_tokens), 0) FROM job_steps s
+                              WHERE s.job_id = jobs.id AND s.kind = 'model'),
+             output_tokens = (SELECT COALESCE(sum(s.output_tokens), 0) FROM job_steps s
+                               WHERE s.job_id = jobs.id AND s.kind = 'model'),
              finished_at = :now, updated_at = :now
        WHERE id IN (SELECT id FROM jobs
                      WHERE status = 'running' AND lease_expires_at < :now AND attempt >= max_attempts
@@ -134,6 +207,18 @@ interface JobDao {
       """)
   List<Job> failExpired(
       @Bind("error") JsonNode error, @Bind("now") Instant now, @Bind("limit") int limit);
+
+  @SqlQuery(
+      """
+      UPDATE jobs SET status = 'queued', available_at = NULL, updated_at = :now
+       WHERE id IN (SELECT id FROM jobs
+                     WHERE status = 'retry_wait' AND available_at <= :now
+                     ORDER BY available_at
+                     LIMIT :limit
+                     FOR UPDATE SKIP LOCKED)
+      RETURNING *
+      """)
+  List<Job> queueDueRetries(@Bind("now") Instant now, @Bind("limit") int limit);
 
   @SqlQuery(
       """

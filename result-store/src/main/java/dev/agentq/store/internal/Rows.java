@@ -28,6 +28,10 @@ final class Rows {
     jdbi.registerRowMapper(Checkpoint.class, (rs, ctx) -> checkpoint(rs));
     jdbi.registerRowMapper(JobEvent.class, (rs, ctx) -> event(rs));
     jdbi.registerRowMapper(
+        HeldLease.class,
+        (rs, ctx) ->
+            new HeldLease(rs.getObject("id", UUID.class), rs.getBoolean("cancel_requested")));
+    jdbi.registerRowMapper(
         OutboxMessage.class,
         (rs, ctx) ->
             new OutboxMessage(
@@ -60,13 +64,18 @@ final class Rows {
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
         instant(rs, "started_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        instant(rs, "available_at"),
+        instant(rs, "cancel_requested_at"));
   }
 
   private static Checkpoint checkpoint(ResultSet rs) throws SQLException {
     return new Checkpoint(
         rs.getInt("seq"),
         rs.getString("name"),
+        Checkpoint.Kind.fromWire(rs.getString("kind")),
+        rs.getObject("parent_seq", Integer.class),
+        rs.getObject("end_seq", Integer.class),
         rs.getInt("attempt"),
         json(rs, "output"),
         rs.getString("model"),
