@@ -59,6 +59,26 @@ public final class ChildJvm implements AutoCloseable {
     waitForExit(Duration.ofSeconds(30));
   }
 
+  /** SIGSTOP: the process freezes where it is, as a long GC pause or a hung host would. */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** SIGCONT: a paused process goes on as if nothing happened. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGTERM (a graceful stop), then wait up to {@code timeout}; SIGKILL if it is still alive. */
   public void stop(Duration timeout) {
     process.destroy();
