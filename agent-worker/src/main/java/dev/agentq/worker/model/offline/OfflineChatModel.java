@@ -7,20 +7,33 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import java.util.List;
 import java.util.Set;
 
 /**
  * An offline heuristic model: a deterministic, network-free {@link ChatModel} that agentq uses when
  * no OpenAI API key is configured, so that the whole system runs on a laptop. It is <b>not an
- * LLM</b> and understands nothing: it answers the {@code document-digest} agent's structured-output
- * requests with keyword scoring, regular expressions and extractive summarisation.
+ * LLM</b> and understands nothing: it answers with keyword scoring, regular expressions and
+ * extractive summarisation.
  *
- * <p>It recognises the JSON schema names {@code document_classification}, {@code document_fields}
- * and {@code document_summary}, and reads the document from the {@code <document>...</document>}
- * part of the last user message (or the whole message). Any other request gets a plain-text
- * extractive summary of the last user message. It never calls tools. The same request always gets
- * the same reply; token usage is estimated at four characters per token. Every response carries the
- * model name {@value #MODEL_NAME}. Instances are stateless and thread-safe.
+ * <p>It recognises the {@code document-digest} agent's JSON schema names {@code
+ * document_classification}, {@code document_fields} and {@code document_summary}, and reads the
+ * document from the {@code <document>...</document>} part of the last user message (or the whole
+ * message).
+ *
+ * <p>It calls tools, heuristically, when a request declares them: for a new question (the last user
+ * message, with no tool results after it) it calls {@code calculate} with the arithmetic expression
+ * the question holds, if any, else {@code search_documents} with the question's content words; it
+ * calls only declared tools, one per question, with ids {@code call_1}, {@code call_2}, ... counted
+ * over the conversation. Once results follow the question it answers in plain text from them ("The
+ * result is 210.", or "From the documents: [name] ..." with the passage sentences that share the
+ * most words with the question), and calls no more tools.
+ *
+ * <p>Any other request, one without tools (such as the last ask once a tool budget is spent)
+ * included, gets a plain-text extractive summary of the last user message. The same request always
+ * gets the same reply; token usage is estimated at four characters per token; the finish reason is
+ * {@code TOOL_EXECUTION} for tool calls, else {@code STOP}. Every response carries the model name
+ * {@value #MODEL_NAME}. Instances are stateless and thread-safe.
  */
 public final class OfflineChatModel implements ChatModel {
   /** The model name in every response, which marks replies as heuristic, not an LLM's. */
@@ -33,16 +46,19 @@ public final class OfflineChatModel implements ChatModel {
   public ChatResponse doChat(ChatRequest request) {
     String document = RequestView.documentText(request.messages());
     String reply = Replies.forSchema(RequestView.schemaName(request), document);
-    if (reply == null) {
-      reply = Replies.plainText(document);
+    AiMessage answer = reply == null ? ToolUse.reply(request) : null;
+    if (answer == null) {
+      answer = AiMessage.from(reply == null ? Replies.plainText(document) : reply);
     }
+    long outputChars = RequestView.totalChars(List.of(answer));
     TokenUsage usage =
-        new TokenUsage(tokens(RequestView.totalChars(request.messages())), tokens(reply.length()));
+        new TokenUsage(tokens(RequestView.totalChars(request.messages())), tokens(outputChars));
     return ChatResponse.builder()
-        .aiMessage(AiMessage.from(reply))
+        .aiMessage(answer)
         .modelName(MODEL_NAME)
         .tokenUsage(usage)
-        .finishReason(FinishReason.STOP)
+        .finishReason(
+            answer.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
         .build();
   }
 

@@ -65,7 +65,8 @@ final class RequestView {
     return chars;
   }
 
-  private static String userText(UserMessage user) {
+  /** The text parts of a user message, one per line. */
+  static String userText(UserMessage user) {
     StringBuilder text = new StringBuilder();
     for (Content content : user.contents()) {
       if (content instanceof TextContent t && t.text() != null) {

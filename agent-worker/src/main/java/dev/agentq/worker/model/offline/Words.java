@@ -30,6 +30,11 @@ final class Words {
     return of(plain).stream().filter(Words::isContent).toList();
   }
 
+  /** Whether a word is worth looking up: a content word, or a number of three digits or more. */
+  static boolean isTerm(String word) {
+    return isContent(word) || (word.length() >= 3 && word.chars().allMatch(Character::isDigit));
+  }
+
   /** Whether a word carries meaning for summaries: not a stopword, 3+ chars, has a letter. */
   static boolean isContent(String word) {
     if (word.length() < 3 || Stopwords.isStopword(word)) {
