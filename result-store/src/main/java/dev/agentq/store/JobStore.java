@@ -21,6 +21,12 @@ public interface JobStore {
    */
   Job submit(NewJob job);
 
+  /**
+   * Submits many jobs in one transaction (group commit); each item fails on its own, with a {@link
+   * ThreadBusyException}, without failing the rest.
+   */
+  List<Attempted<Job>> submitAll(List<NewJob> jobs);
+
   /** The job, if it exists and belongs to {@code tenantId}. */
   Optional<Job> find(String tenantId, UUID jobId);
 
@@ -70,6 +76,12 @@ public interface JobStore {
    * @throws LeaseLostException if {@code attempt} no longer holds the job
    */
   Job finish(UUID jobId, int attempt, Outcome outcome);
+
+  /**
+   * Ends many jobs in one transaction (group commit); a fenced-off item fails on its own, with a
+   * {@link LeaseLostException}, without failing the rest.
+   */
+  List<Attempted<Job>> finishAll(List<Finish> finishes);
 
   /**
    * Puts a job that failed in a way worth retrying into {@code retry_wait} until {@code retryAt},

@@ -10,14 +10,30 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The stores of one Postgres database.
  *
- * @param jobs jobs, checkpoints and events
+ * @param jobs jobs, checkpoints and events; concurrent writes are group-committed
  * @param outbox messages waiting to be published
  */
-public record Stores(JobStore jobs, OutboxStore outbox) {
+public record Stores(JobStore jobs, OutboxStore outbox) implements AutoCloseable {
+  /** Batches of each kind in flight at once: one being written while the next fills up. */
+  private static final int FLUSHERS = 2;
 
   /** Stores over {@code dataSource}, which must already be migrated ({@link StoreMigrations}). */
   public static Stores postgres(DataSource dataSource, Clock clock) {
     Jdbi jdbi = JdbiSetup.create(dataSource);
-    return new Stores(new JdbiJobStore(jdbi, clock), new JdbiOutboxStore(jdbi, clock));
+    return new Stores(
+        new GroupCommitJobStore(new JdbiJobStore(jdbi, clock), FLUSHERS),
+        new JdbiOutboxStore(jdbi, clock));
+  }
+
+  /** Writes what is waiting to be group-committed. */
+  @Override
+  public void close() {
+    if (jobs instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new StoreException("could not close the job store", e);
+      }
+    }
   }
 }

@@ -221,4 +221,60 @@ class JobStoreDurabilityIT {
     assertThat(jobs.submit(aJob().inThread("t-9").rejectIfThreadBusy().build()).status())
         .isEqualTo(JobState.QUEUED);
   }
+
+  @Test
+  void aBatchOfSubmitsRefusesOnlyTheItemWhoseThreadIsBusy() {
+    jobs.submit(aJob().inThread("busy").build());
+
+    List<Attempted<Job>> results =
+        jobs.submitAll(
+            List.of(
+                aJob().build(),
+                aJob().inThread("busy").rejectIfThreadBusy().build(),
+                aJob().inThread("free").rejectIfThreadBusy().build()));
+
+    assertThat(results.get(0).value().status()).isEqualTo(JobState.QUEUED);
+    assertThat(results.get(1).error()).isInstanceOf(ThreadBusyException.class);
+    assertThat(results.get(2).value()).isNotNull();
+    assertThat(jobs.find(results.get(0).value().id())).hasValue(results.get(0).value());
+    assertThat(drainOutbox()).hasSize(3);
+  }
+
+  @Test
+  void aBatchOfEndsRefusesOnlyTheStaleItem() {
+    Job held = claim(jobs.submit(aJob().build()).id());
+    Job other = claim(jobs.submit(aJob().build()).id());
+
+    List<Attempted<Job>> results =
+        jobs.finishAll(
+            List.of(
+                new Finish(held.id(), 1, new Outcome.Succeeded(Json.object(), "m")),
+                new Finish(other.id(), 2, new Outcome.Cancelled())));
+
+    assertThat(results.get(0).value().status()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(results.get(1).error()).isInstanceOf(LeaseLostException.class);
+    assertThat(jobs.find(other.id()).orElseThrow().status()).isEqualTo(JobState.RUNNING);
+  }
+
+  @Test
+  void concurrentCheckpointsOfManyJobsAreAllRecorded() throws Exception {
+    List<Job> running = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      running.add(claim(jobs.submit(aJob().build()).id()));
+    }
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+      for (Job job : running) {
+        writes.add(
+            threads.submit(
+                () ->
+                    jobs.recordStep(
+                        job.id(), 1, checkpoint(0, "s", Checkpoint.Kind.STEP, null, 1))));
+      }
+      for (var write : writes) {
+        write.get();
+      }
+    }
+    assertThat(running).allSatisfy(job -> assertThat(jobs.countCheckpoints(job.id())).isEqualTo(1));
+  }
 }

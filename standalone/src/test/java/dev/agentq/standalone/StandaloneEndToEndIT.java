@@ -65,8 +65,15 @@ class StandaloneEndToEndIT {
 
     assertThat(result.get("steps").valueStream().map(step -> step.get("name").asString()))
         .containsExactly("classify", "extract", "summarize");
-    assertThat(result.get("steps").valueStream().map(step -> step.get("seq").asInt()))
-        .containsExactly(0, 1, 2);
+    assertThat(result.get("steps").valueStream().map(step -> step.get("kind").asString()))
+        .containsOnly("step");
+    assertThat(
+            result
+                .get("steps")
+                .valueStream()
+                .map(step -> step.get("usage").get("input_tokens").asLong()))
+        .as("each step carries the tokens of its model call")
+        .containsExactly(120L, 130L, 140L);
 
     assertThat(model.callCount()).isEqualTo(3);
     assertThat(model.requests())

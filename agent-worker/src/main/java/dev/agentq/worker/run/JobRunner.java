@@ -8,6 +8,7 @@ import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
 import dev.agentq.store.LeaseLostException;
 import dev.agentq.store.Outcome;
+import dev.agentq.store.StoreException;
 import dev.agentq.worker.WorkerException;
 import dev.agentq.worker.agent.Agent;
 import dev.agentq.worker.agent.AgentRegistry;
@@ -109,6 +110,16 @@ public final class JobRunner {
     } catch (LeaseLostException e) {
       log.warn(e.getMessage());
       ended = "lost";
+    } catch (StoreException e) {
+      // Postgres is out of reach: nothing more can be recorded. The lease lapses and the job
+      // resumes from its last checkpoint once the reaper, on a worker that reaches Postgres, sees
+      // it.
+      log.warn(
+          "job {} stopped: its checkpoint could not be written ({}); it resumes after its lease"
+              + " expires",
+          job.id(),
+          e.getMessage());
+      ended = "stopped";
     } catch (JobInterruptedException e) {
       ended = stopped(job, e.reason());
     } catch (RuntimeException e) {

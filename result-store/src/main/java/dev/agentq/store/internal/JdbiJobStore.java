@@ -2,9 +2,13 @@ package dev.agentq.store.internal;
 
 import dev.agentq.schemas.DispatchMessage;
 import dev.agentq.schemas.ErrorInfo;
+import dev.agentq.schemas.JobState;
 import dev.agentq.schemas.Json;
 import dev.agentq.schemas.Topics;
+import dev.agentq.schemas.Usage;
+import dev.agentq.store.Attempted;
 import dev.agentq.store.Checkpoint;
+import dev.agentq.store.Finish;
 import dev.agentq.store.Heartbeat;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobEvent;
@@ -28,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,6 +53,26 @@ public final class JdbiJobStore implements JobStore {
     this.clock = clock;
   }
 
+  /**
+   * Runs {@code work} in one transaction; a failure of Postgres becomes a {@link StoreException}.
+   */
+  private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+    try {
+      return jdbi.inTransaction(work);
+    } catch (JdbiException e) {
+      throw new PostgresUnavailableException(e);
+    }
+  }
+
+  private <E, T> T withExtension(
+      Class<E> dao, org.jdbi.v3.core.extension.ExtensionCallback<T, E, RuntimeException> work) {
+    try {
+      return jdbi.withExtension(dao, work);
+    } catch (JdbiException e) {
+      throw new PostgresUnavailableException(e);
+    }
+  }
+
   private Instant now() {
     // Postgres keeps microseconds; truncating here makes what we return equal what we stored.
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -55,33 +80,84 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public Job submit(NewJob job) {
+    return submitAll(List.of(job)).getFirst().orThrow();
+  }
+
+  @Override
+  public List<Attempted<Job>> submitAll(List<NewJob> newJobs) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           JobDao jobs = handle.attach(JobDao.class);
-          if (job.rejectIfThreadBusy()
-              && job.threadId() != null
-              && jobs.lockThreadAndCheckBusy(job.tenantId(), job.threadId())) {
-            throw new ThreadBusyException(job.threadId());
+          List<Attempted<Job>> results = new ArrayList<>(newJobs.size());
+          List<NewJob> accepted = new ArrayList<>(newJobs.size());
+          for (NewJob job : newJobs) {
+            if (job.rejectIfThreadBusy()
+                && job.threadId() != null
+                && jobs.lockThreadAndCheckBusy(job.tenantId(), job.threadId())) {
+              results.add(Attempted.failed(new ThreadBusyException(job.threadId())));
+            } else {
+              accepted.add(job);
+              results.add(Attempted.of(queued(job, now)));
+            }
           }
-          jobs.insert(
-              job.id(),
-              job.tenantId(),
-              job.agent(),
-              job.lane().wire(),
-              job.input(),
-              job.threadId(),
-              job.webhookUrl(),
-              Json.toTree(job.metadata()),
-              job.maxAttempts(),
-              now);
-          handle
-              .attach(EventDao.class)
-              .insert(job.id(), JobEvent.QUEUED, Json.object().put("agent", job.agent()), now);
-          Job stored = jobs.find(job.id()).orElseThrow();
-          dispatch(handle, List.of(stored), now);
-          return stored;
+          if (!accepted.isEmpty()) {
+            jobs.insertAll(
+                column(accepted, NewJob::id),
+                column(accepted, NewJob::tenantId),
+                column(accepted, NewJob::agent),
+                column(accepted, job -> job.lane().wire()),
+                column(accepted, NewJob::input),
+                column(accepted, NewJob::threadId),
+                column(accepted, NewJob::webhookUrl),
+                column(accepted, job -> Json.toTree(job.metadata())),
+                column(accepted, NewJob::maxAttempts),
+                now);
+            handle
+                .attach(EventDao.class)
+                .insertAll(
+                    column(accepted, NewJob::id),
+                    JobEvent.QUEUED,
+                    column(accepted, job -> (JsonNode) Json.object().put("agent", job.agent())),
+                    now);
+            dispatch(
+                handle,
+                results.stream()
+                    .filter(result -> result.error() == null)
+                    .map(Attempted::value)
+                    .toList(),
+                now);
+          }
+          return results;
         });
+  }
+
+  /** The row {@code jobs} holds for a job just submitted, without reading it back. */
+  private static Job queued(NewJob job, Instant now) {
+    return new Job(
+        job.id(),
+        job.tenantId(),
+        job.agent(),
+        job.lane(),
+        JobState.QUEUED,
+        job.input(),
+        job.threadId(),
+        job.webhookUrl(),
+        job.metadata(),
+        0,
+        job.maxAttempts(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        Usage.NONE,
+        now,
+        now,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Override
@@ -91,7 +167,7 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public Optional<Job> find(UUID jobId) {
-    return jdbi.withExtension(JobDao.class, dao -> dao.find(jobId));
+    return withExtension(JobDao.class, dao -> dao.find(jobId));
   }
 
   @Override
@@ -100,7 +176,7 @@ public final class JdbiJobStore implements JobStore {
       return Set.of();
     }
     UUID[] ids = jobIds.toArray(UUID[]::new);
-    return new HashSet<>(jdbi.withExtension(JobDao.class, dao -> dao.existing(ids)));
+    return new HashSet<>(withExtension(JobDao.class, dao -> dao.existing(ids)));
   }
 
   @Override
@@ -109,7 +185,7 @@ public final class JdbiJobStore implements JobStore {
       return List.of();
     }
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle ->
             handle
                 .attach(JobDao.class)
@@ -128,7 +204,7 @@ public final class JdbiJobStore implements JobStore {
     }
     Instant expires = now().plus(lease);
     List<HeldLease> leases =
-        jdbi.withExtension(JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires));
+        withExtension(JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires));
     Set<UUID> renewed = new HashSet<>();
     Set<UUID> cancelRequested = new HashSet<>();
     for (HeldLease leaseHeld : leases) {
@@ -142,12 +218,12 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public List<Checkpoint> checkpoints(UUID jobId) {
-    return jdbi.withExtension(StepDao.class, dao -> dao.list(jobId));
+    return withExtension(StepDao.class, dao -> dao.list(jobId));
   }
 
   @Override
   public int countCheckpoints(UUID jobId) {
-    return jdbi.withExtension(StepDao.class, dao -> dao.countTopLevelSteps(jobId));
+    return withExtension(StepDao.class, dao -> dao.countTopLevelSteps(jobId));
   }
 
   @Override
@@ -163,7 +239,7 @@ public final class JdbiJobStore implements JobStore {
       return List.of();
     }
     int[] inserted =
-        jdbi.inTransaction(
+        inTransaction(
             handle ->
                 handle
                     .attach(StepDao.class)
@@ -191,10 +267,9 @@ public final class JdbiJobStore implements JobStore {
     return rejected;
   }
 
-  private static <T> List<T> column(
-      List<StepWrite> writes, java.util.function.Function<StepWrite, T> field) {
-    List<T> values = new ArrayList<>(writes.size());
-    writes.forEach(write -> values.add(field.apply(write)));
+  private static <R, T> List<T> column(List<R> rows, java.util.function.Function<R, T> field) {
+    List<T> values = new ArrayList<>(rows.size());
+    rows.forEach(row -> values.add(field.apply(row)));
     return values;
   }
 
@@ -213,8 +288,25 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public Job finish(UUID jobId, int attempt, Outcome outcome) {
+    return finishAll(List.of(new Finish(jobId, attempt, outcome))).getFirst().orThrow();
+  }
+
+  @Override
+  public List<Attempted<Job>> finishAll(List<Finish> finishes) {
     Instant now = now();
-    ObjectNode eventData = Json.object().put("attempt", attempt);
+    return inTransaction(
+        handle -> {
+          List<Attempted<Job>> results = new ArrayList<>(finishes.size());
+          for (Finish finish : finishes) {
+            results.add(finishIn(handle, finish, now));
+          }
+          return results;
+        });
+  }
+
+  private static Attempted<Job> finishIn(Handle handle, Finish finish, Instant now) {
+    Outcome outcome = finish.outcome();
+    ObjectNode eventData = Json.object().put("attempt", finish.attempt());
     JsonNode output = null;
     JsonNode error = null;
     String model = null;
@@ -232,44 +324,42 @@ public final class JdbiJobStore implements JobStore {
       }
       case Outcome.Cancelled cancelled -> eventType = JobEvent.CANCELLED;
     }
-    JsonNode finalOutput = output;
-    JsonNode finalError = error;
-    String finalModel = model;
-    return jdbi.inTransaction(
-        handle -> {
-          Job done =
-              handle
-                  .attach(JobDao.class)
-                  .finish(
-                      jobId,
-                      attempt,
-                      outcome.state().wire(),
-                      finalOutput,
-                      finalError,
-                      finalModel,
-                      eventType,
-                      eventData,
-                      now)
-                  .orElseThrow(() -> new LeaseLostException(jobId, attempt, "ending the job"));
-          if (outcome instanceof Outcome.Failed) {
-            deadLetters(handle, List.of(done), now);
-          }
-          if (outcome instanceof Outcome.Succeeded succeeded
-              && succeeded.conversation() != null
-              && done.threadId() != null) {
-            handle
-                .attach(ConversationDao.class)
-                .save(done.tenantId(), done.threadId(), succeeded.conversation(), done.id(), now);
-          }
-          dispatchNextInThread(handle, done, now);
-          return done;
-        });
+    Optional<Job> ended =
+        handle
+            .attach(JobDao.class)
+            .finish(
+                finish.jobId(),
+                finish.attempt(),
+                outcome.state().wire(),
+                output,
+                error,
+                model,
+                eventType,
+                eventData,
+                now);
+    if (ended.isEmpty()) {
+      return Attempted.failed(
+          new LeaseLostException(finish.jobId(), finish.attempt(), "ending the job"));
+    }
+    Job done = ended.get();
+    if (outcome instanceof Outcome.Failed) {
+      deadLetters(handle, List.of(done), now);
+    }
+    if (outcome instanceof Outcome.Succeeded succeeded
+        && succeeded.conversation() != null
+        && done.threadId() != null) {
+      handle
+          .attach(ConversationDao.class)
+          .save(done.tenantId(), done.threadId(), succeeded.conversation(), done.id(), now);
+    }
+    dispatchNextInThread(handle, done, now);
+    return Attempted.of(done);
   }
 
   @Override
   public boolean retryLater(UUID jobId, int attempt, ErrorInfo error, Instant retryAt) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           Optional<Job> waiting =
               handle
@@ -293,7 +383,7 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public boolean release(UUID jobId, int attempt, String reason) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           Optional<Job> released = handle.attach(JobDao.class).release(jobId, attempt, now);
           released.ifPresent(
@@ -308,7 +398,7 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public Optional<Job> requestCancel(String tenantId, UUID jobId) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           JobDao jobs = handle.attach(JobDao.class);
           EventDao events = handle.attach(EventDao.class);
@@ -330,7 +420,7 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public ReapResult reapExpiredLeases(int limit) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           JobDao jobs = handle.attach(JobDao.class);
           List<Job> requeued = jobs.requeueExpired(now, limit);
@@ -355,7 +445,7 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public int dispatchDueRetries(int limit) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           List<Job> due = handle.attach(JobDao.class).queueDueRetries(now, limit);
           dispatch(handle, due, now);
@@ -366,7 +456,7 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public int redispatchStale(Duration timeout, int limit) {
     Instant now = now();
-    return jdbi.inTransaction(
+    return inTransaction(
         handle -> {
           List<Job> stale =
               handle.attach(JobDao.class).touchStaleQueued(now.minus(timeout), now, limit);
@@ -377,12 +467,12 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public List<JobEvent> events(UUID jobId, long afterId, int limit) {
-    return jdbi.withExtension(EventDao.class, dao -> dao.after(jobId, afterId, limit));
+    return withExtension(EventDao.class, dao -> dao.after(jobId, afterId, limit));
   }
 
   @Override
   public Optional<JsonNode> conversation(String tenantId, String threadId) {
-    return jdbi.withExtension(ConversationDao.class, dao -> dao.messages(tenantId, threadId));
+    return withExtension(ConversationDao.class, dao -> dao.messages(tenantId, threadId));
   }
 
   /** A job of a thread has ended: the thread's next job may run now. */

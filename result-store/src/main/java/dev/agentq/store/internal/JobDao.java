@@ -6,30 +6,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import tools.jackson.databind.JsonNode;
 
 /** SQL over {@code jobs}. Every write by a worker is fenced by {@code attempt}. */
 interface JobDao {
 
-  @SqlUpdate(
+  @SqlBatch(
       """
       INSERT INTO jobs (id, tenant_id, agent, lane, status, input, thread_id, webhook_url, metadata,
                         max_attempts, created_at, updated_at)
       VALUES (:id, :tenantId, :agent, :lane, 'queued', :input, :threadId, :webhookUrl, :metadata,
               :maxAttempts, :now, :now)
       """)
-  void insert(
-      @Bind("id") UUID id,
-      @Bind("tenantId") String tenantId,
-      @Bind("agent") String agent,
-      @Bind("lane") String lane,
-      @Bind("input") JsonNode input,
-      @Bind("threadId") String threadId,
-      @Bind("webhookUrl") String webhookUrl,
-      @Bind("metadata") JsonNode metadata,
-      @Bind("maxAttempts") int maxAttempts,
+  void insertAll(
+      @Bind("id") List<UUID> ids,
+      @Bind("tenantId") List<String> tenantIds,
+      @Bind("agent") List<String> agents,
+      @Bind("lane") List<String> lanes,
+      @Bind("input") List<JsonNode> inputs,
+      @Bind("threadId") List<String> threadIds,
+      @Bind("webhookUrl") List<String> webhookUrls,
+      @Bind("metadata") List<JsonNode> metadata,
+      @Bind("maxAttempts") List<Integer> maxAttempts,
       @Bind("now") Instant now);
 
   /** Serializes submissions to one thread until the transaction ends, then says if it is busy. */

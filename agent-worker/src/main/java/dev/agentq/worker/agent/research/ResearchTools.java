@@ -21,7 +21,9 @@ public final class ResearchTools {
    * @param documents the job's input documents, by name
    */
   public ResearchTools(Map<String, String> documents) {
-    this.documents = Map.copyOf(documents);
+    // kept in the job's order, so that tool results read the same on every run
+    this.documents =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(documents));
   }
 
   @Tool(
