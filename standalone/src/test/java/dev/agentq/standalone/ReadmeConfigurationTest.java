@@ -28,7 +28,9 @@ class ReadmeConfigurationTest {
           TopicProperties.class,
           KafkaSettings.class,
           WorkerProperties.class,
-          ModelProperties.class);
+          ModelProperties.class,
+          dev.agentq.api.config.StoreProperties.class,
+          dev.agentq.worker.config.StoreProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 

@@ -56,7 +56,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
     })
-@EnableConfigurationProperties({WorkerProperties.class, KafkaSettings.class, ModelProperties.class})
+@EnableConfigurationProperties({
+  WorkerProperties.class,
+  KafkaSettings.class,
+  ModelProperties.class,
+  StoreProperties.class
+})
 @PropertySource("classpath:agentq-worker.properties")
 public class WorkerAutoConfiguration {
 
@@ -68,9 +73,11 @@ public class WorkerAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Stores stores(DataSource dataSource, Clock clock) {
+  Stores stores(DataSource dataSource, Clock clock, StoreProperties store) {
     // Flyway takes a lock, so API instances and workers starting together migrate once.
-    StoreMigrations.migrate(dataSource);
+    if (store.migrateOnStart()) {
+      StoreMigrations.migrate(dataSource);
+    }
     return Stores.postgres(dataSource, clock);
   }
 

@@ -43,7 +43,7 @@ import org.springframework.kafka.core.KafkaAdmin;
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
     })
-@EnableConfigurationProperties({ApiProperties.class, TopicProperties.class})
+@EnableConfigurationProperties({ApiProperties.class, TopicProperties.class, StoreProperties.class})
 @PropertySource("classpath:agentq-api.properties")
 @Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
 public class ApiAutoConfiguration {
@@ -56,9 +56,11 @@ public class ApiAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Stores stores(DataSource dataSource, Clock clock) {
+  Stores stores(DataSource dataSource, Clock clock, StoreProperties store) {
     // Flyway takes a lock, so API instances and workers starting together migrate once.
-    StoreMigrations.migrate(dataSource);
+    if (store.migrateOnStart()) {
+      StoreMigrations.migrate(dataSource);
+    }
     return Stores.postgres(dataSource, clock);
   }
 

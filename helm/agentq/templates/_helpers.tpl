@@ -1,0 +1,48 @@
+{{/* Name of the release's objects: the release name, with "agentq" appended unless it has it. */}}
+{{- define "agentq.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 50 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 50 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Labels selecting one component's pods: dict "ctx" $ "component" "api". */}}
+{{- define "agentq.selectorLabels" -}}
+app.kubernetes.io/name: {{ .ctx.Chart.Name }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* Every object's labels: dict "ctx" $ "component" "api". */}}
+{{- define "agentq.labels" -}}
+{{ include "agentq.selectorLabels" . }}
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version }}
+{{- end -}}
+
+{{/* An image reference: dict "ctx" $ "image" .Values.images.api. */}}
+{{- define "agentq.image" -}}
+{{- printf "%s:%s" .image.repository (default .ctx.Chart.AppVersion .image.tag) -}}
+{{- end -}}
+
+{{- define "agentq.secretName" -}}
+{{- default (printf "%s-secrets" (include "agentq.fullname" .)) .Values.secrets.existingSecret -}}
+{{- end -}}
+
+{{/* The database password from the Secret, as the apps and the migration read it. */}}
+{{- define "agentq.databasePasswordEnv" -}}
+- name: SPRING_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "agentq.secretName" . }}
+      key: {{ .Values.secrets.databasePasswordKey }}
+{{- end -}}
+
+{{/* /tmp is the only writable path: the root filesystem is read-only. */}}
+{{- define "agentq.tmpVolume" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: 256Mi
+{{- end -}}
