@@ -3,6 +3,8 @@ package dev.agentq.store;
 import dev.agentq.store.internal.JdbiJobStore;
 import dev.agentq.store.internal.JdbiOutboxStore;
 import dev.agentq.store.internal.JdbiSetup;
+import dev.agentq.store.internal.JdbiWebhookStore;
+import dev.agentq.store.webhook.WebhookStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -12,8 +14,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * @param jobs jobs, checkpoints and events; concurrent writes are group-committed
  * @param outbox messages waiting to be published
+ * @param webhooks webhook endpoints and deliveries
  */
-public record Stores(JobStore jobs, OutboxStore outbox) implements AutoCloseable {
+public record Stores(JobStore jobs, OutboxStore outbox, WebhookStore webhooks)
+    implements AutoCloseable {
   /** Batches of each kind in flight at once: one being written while the next fills up. */
   private static final int FLUSHERS = 2;
 
@@ -22,7 +26,8 @@ public record Stores(JobStore jobs, OutboxStore outbox) implements AutoCloseable
     Jdbi jdbi = JdbiSetup.create(dataSource);
     return new Stores(
         new GroupCommitJobStore(new JdbiJobStore(jdbi, clock), FLUSHERS),
-        new JdbiOutboxStore(jdbi, clock));
+        new JdbiOutboxStore(jdbi, clock),
+        new JdbiWebhookStore(jdbi, clock));
   }
 
   /** Writes what is waiting to be group-committed. */

@@ -6,6 +6,7 @@ import dev.agentq.api.config.ApiProperties;
 import dev.agentq.api.config.TopicProperties;
 import dev.agentq.worker.config.KafkaSettings;
 import dev.agentq.worker.config.ModelProperties;
+import dev.agentq.worker.config.WebhookProperties;
 import dev.agentq.worker.config.WorkerProperties;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -30,7 +31,8 @@ class ReadmeConfigurationTest {
           WorkerProperties.class,
           ModelProperties.class,
           dev.agentq.api.config.StoreProperties.class,
-          dev.agentq.worker.config.StoreProperties.class);
+          dev.agentq.worker.config.StoreProperties.class,
+          WebhookProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 

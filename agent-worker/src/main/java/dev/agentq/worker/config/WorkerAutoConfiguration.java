@@ -20,6 +20,7 @@ import dev.agentq.worker.run.WorkerLifecycle;
 import dev.agentq.worker.run.WorkerPool;
 import dev.agentq.worker.step.CheckpointWriter;
 import dev.agentq.worker.step.DirectCheckpointWriter;
+import dev.agentq.worker.webhook.WebhookDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -60,7 +61,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
   WorkerProperties.class,
   KafkaSettings.class,
   ModelProperties.class,
-  StoreProperties.class
+  StoreProperties.class,
+  WebhookProperties.class
 })
 @PropertySource("classpath:agentq-worker.properties")
 public class WorkerAutoConfiguration {
@@ -143,6 +145,22 @@ public class WorkerAutoConfiguration {
             backpressure::evaluate);
     metrics.bindPool(pool::inflight, pool.capacity());
     return pool;
+  }
+
+  @Bean
+  WebhookDispatcher webhookDispatcher(
+      Stores stores,
+      WebhookProperties webhooks,
+      WorkerMetrics metrics,
+      Clock clock,
+      WorkerIdentity identity) {
+    return new WebhookDispatcher(
+        stores.webhooks(),
+        webhooks.settings(),
+        metrics,
+        clock,
+        RandomGenerator.getDefault(),
+        identity.name());
   }
 
   @Bean

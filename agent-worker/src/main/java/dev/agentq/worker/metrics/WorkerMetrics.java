@@ -13,8 +13,9 @@ import java.util.function.IntSupplier;
  * The worker's series, as Prometheus shows them: {@code agentq_worker_inflight}, {@code
  * agentq_worker_capacity}, {@code agentq_jobs_total{status,agent,lane}}, {@code
  * agentq_job_duration_seconds{status,agent}}, {@code agentq_tokens_total{model,agent,tenant,kind}},
- * {@code agentq_model_errors_total{code,agent}}, {@code agentq_tool_refusals_total{agent,tool}} and
- * {@code agentq_dead_letters_total{reason}}.
+ * {@code agentq_model_errors_total{code,agent}}, {@code agentq_tool_refusals_total{agent,tool}},
+ * {@code agentq_webhook_attempts_total{event,outcome}} and {@code
+ * agentq_dead_letters_total{reason}}.
  */
 public final class WorkerMetrics {
   private final MeterRegistry registry;
@@ -84,6 +85,16 @@ public final class WorkerMetrics {
         .description("tool calls refused: undeclared tool or arguments that break its schema")
         .tag("agent", agent)
         .tag("tool", tool)
+        .register(registry)
+        .increment();
+  }
+
+  /** One webhook attempt, by event type and what came of it. */
+  public void webhookAttempt(String eventType, String outcome) {
+    Counter.builder("agentq.webhook.attempts")
+        .description("webhook delivery attempts by outcome")
+        .tag("event", eventType)
+        .tag("outcome", outcome)
         .register(registry)
         .increment();
   }

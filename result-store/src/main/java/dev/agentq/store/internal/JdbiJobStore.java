@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,26 +52,6 @@ public final class JdbiJobStore implements JobStore {
     this.clock = clock;
   }
 
-  /**
-   * Runs {@code work} in one transaction; a failure of Postgres becomes a {@link StoreException}.
-   */
-  private <T> T inTransaction(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
-    try {
-      return jdbi.inTransaction(work);
-    } catch (JdbiException e) {
-      throw new PostgresUnavailableException(e);
-    }
-  }
-
-  private <E, T> T withExtension(
-      Class<E> dao, org.jdbi.v3.core.extension.ExtensionCallback<T, E, RuntimeException> work) {
-    try {
-      return jdbi.withExtension(dao, work);
-    } catch (JdbiException e) {
-      throw new PostgresUnavailableException(e);
-    }
-  }
-
   private Instant now() {
     // Postgres keeps microseconds; truncating here makes what we return equal what we stored.
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -86,7 +65,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public List<Attempted<Job>> submitAll(List<NewJob> newJobs) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           JobDao jobs = handle.attach(JobDao.class);
           List<Attempted<Job>> results = new ArrayList<>(newJobs.size());
@@ -167,7 +147,7 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public Optional<Job> find(UUID jobId) {
-    return withExtension(JobDao.class, dao -> dao.find(jobId));
+    return Sql.withExtension(jdbi, JobDao.class, dao -> dao.find(jobId));
   }
 
   @Override
@@ -176,7 +156,7 @@ public final class JdbiJobStore implements JobStore {
       return Set.of();
     }
     UUID[] ids = jobIds.toArray(UUID[]::new);
-    return new HashSet<>(withExtension(JobDao.class, dao -> dao.existing(ids)));
+    return new HashSet<>(Sql.withExtension(jdbi, JobDao.class, dao -> dao.existing(ids)));
   }
 
   @Override
@@ -185,7 +165,8 @@ public final class JdbiJobStore implements JobStore {
       return List.of();
     }
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle ->
             handle
                 .attach(JobDao.class)
@@ -204,7 +185,7 @@ public final class JdbiJobStore implements JobStore {
     }
     Instant expires = now().plus(lease);
     List<HeldLease> leases =
-        withExtension(JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires));
+        Sql.withExtension(jdbi, JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires));
     Set<UUID> renewed = new HashSet<>();
     Set<UUID> cancelRequested = new HashSet<>();
     for (HeldLease leaseHeld : leases) {
@@ -218,12 +199,12 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public List<Checkpoint> checkpoints(UUID jobId) {
-    return withExtension(StepDao.class, dao -> dao.list(jobId));
+    return Sql.withExtension(jdbi, StepDao.class, dao -> dao.list(jobId));
   }
 
   @Override
   public int countCheckpoints(UUID jobId) {
-    return withExtension(StepDao.class, dao -> dao.countTopLevelSteps(jobId));
+    return Sql.withExtension(jdbi, StepDao.class, dao -> dao.countTopLevelSteps(jobId));
   }
 
   @Override
@@ -238,26 +219,43 @@ public final class JdbiJobStore implements JobStore {
     if (writes.isEmpty()) {
       return List.of();
     }
+    Instant now = now();
     int[] inserted =
-        inTransaction(
-            handle ->
-                handle
-                    .attach(StepDao.class)
-                    .insertFenced(
-                        column(writes, w -> w.jobId()),
-                        column(writes, w -> w.attempt()),
-                        column(writes, w -> w.checkpoint().seq()),
-                        column(writes, w -> w.checkpoint().name()),
-                        column(writes, w -> w.checkpoint().kind().wire()),
-                        column(writes, w -> w.checkpoint().parentSeq()),
-                        column(writes, w -> w.checkpoint().endSeq()),
-                        column(writes, w -> w.checkpoint().output()),
-                        column(writes, w -> w.checkpoint().model()),
-                        column(writes, w -> w.checkpoint().usage().inputTokens()),
-                        column(writes, w -> w.checkpoint().usage().outputTokens()),
-                        column(writes, w -> w.checkpoint().startedAt()),
-                        column(writes, w -> w.checkpoint().finishedAt()),
-                        column(writes, JdbiJobStore::stepEvent)));
+        Sql.inTransaction(
+            jdbi,
+            handle -> {
+              int[] counts =
+                  handle
+                      .attach(StepDao.class)
+                      .insertFenced(
+                          column(writes, w -> w.jobId()),
+                          column(writes, w -> w.attempt()),
+                          column(writes, w -> w.checkpoint().seq()),
+                          column(writes, w -> w.checkpoint().name()),
+                          column(writes, w -> w.checkpoint().kind().wire()),
+                          column(writes, w -> w.checkpoint().parentSeq()),
+                          column(writes, w -> w.checkpoint().endSeq()),
+                          column(writes, w -> w.checkpoint().output()),
+                          column(writes, w -> w.checkpoint().model()),
+                          column(writes, w -> w.checkpoint().usage().inputTokens()),
+                          column(writes, w -> w.checkpoint().usage().outputTokens()),
+                          column(writes, w -> w.checkpoint().startedAt()),
+                          column(writes, w -> w.checkpoint().finishedAt()),
+                          column(writes, JdbiJobStore::stepEvent));
+              List<UUID> progressed = new ArrayList<>();
+              List<String> steps = new ArrayList<>();
+              for (int i = 0; i < counts.length; i++) {
+                Checkpoint checkpoint = writes.get(i).checkpoint();
+                if (counts[i] > 0
+                    && checkpoint.kind() == Checkpoint.Kind.STEP
+                    && checkpoint.topLevel()) {
+                  progressed.add(writes.get(i).jobId());
+                  steps.add(checkpoint.name());
+                }
+              }
+              JobWebhooks.stepsFinished(handle, progressed, steps, now);
+              return counts;
+            });
     List<StepWrite> rejected = new ArrayList<>();
     for (int i = 0; i < inserted.length; i++) {
       if (inserted[i] == 0) {
@@ -294,7 +292,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public List<Attempted<Job>> finishAll(List<Finish> finishes) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           List<Attempted<Job>> results = new ArrayList<>(finishes.size());
           for (Finish finish : finishes) {
@@ -345,6 +344,7 @@ public final class JdbiJobStore implements JobStore {
     if (outcome instanceof Outcome.Failed) {
       deadLetters(handle, List.of(done), now);
     }
+    JobWebhooks.jobEnded(handle, done, now);
     if (outcome instanceof Outcome.Succeeded succeeded
         && succeeded.conversation() != null
         && done.threadId() != null) {
@@ -359,7 +359,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public boolean retryLater(UUID jobId, int attempt, ErrorInfo error, Instant retryAt) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           Optional<Job> waiting =
               handle
@@ -383,7 +384,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public boolean release(UUID jobId, int attempt, String reason) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           Optional<Job> released = handle.attach(JobDao.class).release(jobId, attempt, now);
           released.ifPresent(
@@ -398,13 +400,15 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public Optional<Job> requestCancel(String tenantId, UUID jobId) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           JobDao jobs = handle.attach(JobDao.class);
           EventDao events = handle.attach(EventDao.class);
           Optional<Job> cancelled = jobs.cancelWaiting(tenantId, jobId, now);
           if (cancelled.isPresent()) {
             events.insert(jobId, JobEvent.CANCELLED, Json.object().put("while", "waiting"), now);
+            JobWebhooks.jobEnded(handle, cancelled.get(), now);
             dispatchNextInThread(handle, cancelled.get(), now);
             return cancelled;
           }
@@ -420,7 +424,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public ReapResult reapExpiredLeases(int limit) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           JobDao jobs = handle.attach(JobDao.class);
           List<Job> requeued = jobs.requeueExpired(now, limit);
@@ -437,7 +442,11 @@ public final class JdbiJobStore implements JobStore {
                   failed.stream().map(job -> failedEvent).toList(),
                   now);
           deadLetters(handle, failed, now);
-          failed.forEach(job -> dispatchNextInThread(handle, job, now));
+          failed.forEach(
+              job -> {
+                JobWebhooks.jobEnded(handle, job, now);
+                dispatchNextInThread(handle, job, now);
+              });
           return new ReapResult(requeued.size(), failed.size());
         });
   }
@@ -445,7 +454,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public int dispatchDueRetries(int limit) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           List<Job> due = handle.attach(JobDao.class).queueDueRetries(now, limit);
           dispatch(handle, due, now);
@@ -456,7 +466,8 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public int redispatchStale(Duration timeout, int limit) {
     Instant now = now();
-    return inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           List<Job> stale =
               handle.attach(JobDao.class).touchStaleQueued(now.minus(timeout), now, limit);
@@ -467,12 +478,12 @@ public final class JdbiJobStore implements JobStore {
 
   @Override
   public List<JobEvent> events(UUID jobId, long afterId, int limit) {
-    return withExtension(EventDao.class, dao -> dao.after(jobId, afterId, limit));
+    return Sql.withExtension(jdbi, EventDao.class, dao -> dao.after(jobId, afterId, limit));
   }
 
   @Override
   public Optional<JsonNode> conversation(String tenantId, String threadId) {
-    return withExtension(ConversationDao.class, dao -> dao.messages(tenantId, threadId));
+    return Sql.withExtension(jdbi, ConversationDao.class, dao -> dao.messages(tenantId, threadId));
   }
 
   /** A job of a thread has ended: the thread's next job may run now. */

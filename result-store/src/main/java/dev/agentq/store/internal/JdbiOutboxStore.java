@@ -21,7 +21,8 @@ public final class JdbiOutboxStore implements OutboxStore {
 
   @Override
   public int relay(int limit, Consumer<List<OutboxMessage>> publisher) {
-    return jdbi.inTransaction(
+    return Sql.inTransaction(
+        jdbi,
         handle -> {
           OutboxDao outbox = handle.attach(OutboxDao.class);
           List<OutboxMessage> batch = outbox.lockNext(limit);
@@ -36,12 +37,16 @@ public final class JdbiOutboxStore implements OutboxStore {
 
   @Override
   public void deadLetter(String key, JsonNode payload) {
-    jdbi.useExtension(
-        OutboxDao.class, dao -> dao.insert(Topics.DEAD_LETTERS, key, payload, clock.instant()));
+    Sql.useTransaction(
+        jdbi,
+        handle ->
+            handle
+                .attach(OutboxDao.class)
+                .insert(Topics.DEAD_LETTERS, key, payload, clock.instant()));
   }
 
   @Override
   public long pending() {
-    return jdbi.withExtension(OutboxDao.class, OutboxDao::count);
+    return Sql.withExtension(jdbi, OutboxDao.class, OutboxDao::count);
   }
 }

@@ -9,11 +9,16 @@ import dev.agentq.store.Checkpoint;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobEvent;
 import dev.agentq.store.OutboxMessage;
+import dev.agentq.store.webhook.WebhookAttempt;
+import dev.agentq.store.webhook.WebhookDelivery;
+import dev.agentq.store.webhook.WebhookEndpoint;
+import dev.agentq.store.webhook.WebhookSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -27,6 +32,34 @@ final class Rows {
     jdbi.registerRowMapper(Job.class, (rs, ctx) -> job(rs));
     jdbi.registerRowMapper(Checkpoint.class, (rs, ctx) -> checkpoint(rs));
     jdbi.registerRowMapper(JobEvent.class, (rs, ctx) -> event(rs));
+    jdbi.registerRowMapper(WebhookEndpoint.class, (rs, ctx) -> endpoint(rs));
+    jdbi.registerRowMapper(
+        WebhookDelivery.class,
+        (rs, ctx) ->
+            new WebhookDelivery(
+                rs.getString("id"),
+                rs.getString("tenant_id"),
+                rs.getObject("endpoint_id", UUID.class),
+                rs.getString("url"),
+                rs.getObject("job_id", UUID.class),
+                rs.getString("event_type"),
+                json(rs, "payload"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"),
+                rs.getObject("last_status", Integer.class),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "delivered_at")));
+    jdbi.registerRowMapper(
+        WebhookAttempt.class,
+        (rs, ctx) ->
+            new WebhookAttempt(
+                rs.getString("delivery_id"),
+                instant(rs, "attempted_at"),
+                rs.getObject("status_code", Integer.class),
+                rs.getInt("latency_ms"),
+                rs.getString("error")));
     jdbi.registerRowMapper(
         HeldLease.class,
         (rs, ctx) ->
@@ -91,6 +124,31 @@ final class Rows {
         rs.getString("type"),
         json(rs, "data"),
         instant(rs, "created_at"));
+  }
+
+  private static WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
+    return new WebhookEndpoint(
+        rs.getObject("id", UUID.class),
+        rs.getString("tenant_id"),
+        rs.getString("url"),
+        rs.getString("description"),
+        List.of((String[]) rs.getArray("event_types").getArray()),
+        secrets(json(rs, "secrets")),
+        rs.getBoolean("enabled"),
+        rs.getString("disabled_reason"),
+        instant(rs, "disabled_at"),
+        instant(rs, "failing_since"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  /** Secrets as stored: a JSON array of {@code {value, createdAt, expiresAt}}, newest first. */
+  static List<WebhookSecret> secrets(JsonNode node) {
+    List<WebhookSecret> secrets = new java.util.ArrayList<>();
+    for (JsonNode secret : node) {
+      secrets.add(Json.convert(secret, WebhookSecret.class));
+    }
+    return secrets;
   }
 
   private static JsonNode json(ResultSet rs, String column) throws SQLException {
