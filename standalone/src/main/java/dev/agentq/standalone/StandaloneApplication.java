@@ -22,8 +22,8 @@ public class StandaloneApplication {
   private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
 
   @Bean
-  WorkerConsuming workerConsuming(MessageListenerContainer dispatchContainer) {
-    return new WorkerConsuming(dispatchContainer);
+  WorkerConsuming workerConsuming(java.util.List<MessageListenerContainer> consumers) {
+    return new WorkerConsuming(consumers);
   }
 
   public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.agentq.standalone;
 
 import dev.agentq.api.health.Dependency;
+import java.util.List;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -8,10 +9,13 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * Until Kafka assigns them, a job submitted would only wait.
  */
 final class WorkerConsuming implements Dependency {
-  private final MessageListenerContainer container;
+  private final List<MessageListenerContainer> containers;
 
-  WorkerConsuming(MessageListenerContainer container) {
-    this.container = container;
+  /**
+   * @param containers the worker's consumers, one per lane
+   */
+  WorkerConsuming(List<MessageListenerContainer> containers) {
+    this.containers = List.copyOf(containers);
   }
 
   @Override
@@ -21,10 +25,15 @@ final class WorkerConsuming implements Dependency {
 
   @Override
   public String problem() {
-    if (!container.isRunning()) {
-      return "the worker is not consuming";
+    for (MessageListenerContainer container : containers) {
+      if (!container.isRunning()) {
+        return "the worker is not consuming";
+      }
+      var assigned = container.getAssignedPartitions();
+      if (assigned == null || assigned.isEmpty()) {
+        return "waiting for Kafka to assign partitions";
+      }
     }
-    var assigned = container.getAssignedPartitions();
-    return assigned == null || assigned.isEmpty() ? "waiting for Kafka to assign partitions" : null;
+    return null;
   }
 }

@@ -24,14 +24,9 @@ import dev.agentq.worker.webhook.WebhookDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,14 +34,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Wires a worker: Kafka consumption with backpressure, the pool of running jobs, leases, the reaper
@@ -110,8 +100,8 @@ public class WorkerAutoConfiguration {
   }
 
   @Bean
-  Backpressure backpressure(WorkerProperties worker) {
-    return new Backpressure(worker.capacity(), worker.lowWater());
+  Backpressure backpressure() {
+    return new Backpressure();
   }
 
   // The lifecycle bean closes the pool, in order, so Spring must not close it on its own.
@@ -190,49 +180,74 @@ public class WorkerAutoConfiguration {
         TopicBuilder.name(topics.deadLetters()).partitions(1).build());
   }
 
+  /** Interactive jobs: this lane stops only when the worker is full. */
   @Bean
-  ConcurrentMessageListenerContainer<String, byte[]> dispatchContainer(
+  ConcurrentMessageListenerContainer<String, byte[]> interactiveConsumer(
       KafkaProperties kafkaProperties,
       KafkaSettings kafka,
       WorkerProperties worker,
       WorkerIdentity identity,
-      Stores stores,
+      DispatchHandler handler,
       WorkerPool pool,
-      WorkerMetrics metrics,
       Backpressure backpressure,
       WorkerLifecycle lifecycle) {
-    Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.group());
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, identity.name());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-    if (!worker.groupInstanceId().isBlank()) {
-      config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, worker.groupInstanceId());
-    }
-
-    var handler =
-        new DispatchHandler(
-            stores.jobs(), stores.outbox(), pool, identity.name(), worker.lease(), metrics);
-    var properties =
-        new ContainerProperties(new Topics(kafka.topicPrefix()).lanes().toArray(String[]::new));
-    properties.setMessageListener(new KafkaDispatchListener(handler, backpressure, pool::inflight));
-    properties.setAckMode(ContainerProperties.AckMode.BATCH);
-
     var container =
-        new ConcurrentMessageListenerContainer<>(
-            new DefaultKafkaConsumerFactory<String, byte[]>(config), properties);
-    container.setConcurrency(worker.consumers());
-    // If claims cannot be written (Postgres down), retry the batch for as long as it takes: its
-    // offsets are not committed, and nothing is dropped.
-    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-    backOff.setMaxInterval(10_000);
-    DefaultErrorHandler errorHandler = new DefaultErrorHandler(backOff);
-    errorHandler.setLogLevel(KafkaException.Level.WARN);
-    container.setCommonErrorHandler(errorHandler);
-    backpressure.attach(container);
+        LaneConsumers.create(
+            Lane.INTERACTIVE,
+            kafkaProperties.buildConsumerProperties(),
+            kafka,
+            worker,
+            identity,
+            new KafkaDispatchListener(handler, backpressure));
+    backpressure.attach(
+        Lane.INTERACTIVE.wire(),
+        container,
+        () -> pool.inflight() >= worker.capacity(),
+        () -> pool.inflight() <= worker.lowWater());
     return container;
+  }
+
+  /**
+   * Batch jobs: this lane stops when batch jobs fill their share of the worker, so that a night's
+   * batch never takes the room interactive jobs need.
+   */
+  @Bean
+  ConcurrentMessageListenerContainer<String, byte[]> batchConsumer(
+      KafkaProperties kafkaProperties,
+      KafkaSettings kafka,
+      WorkerProperties worker,
+      WorkerIdentity identity,
+      DispatchHandler handler,
+      WorkerPool pool,
+      Backpressure backpressure,
+      WorkerLifecycle lifecycle) {
+    var container =
+        LaneConsumers.create(
+            Lane.BATCH,
+            kafkaProperties.buildConsumerProperties(),
+            kafka,
+            worker,
+            identity,
+            new KafkaDispatchListener(handler, backpressure));
+    int share = worker.batchCapacity();
+    backpressure.attach(
+        Lane.BATCH.wire(),
+        container,
+        () -> pool.inflight(Lane.BATCH) >= share || pool.inflight() >= worker.capacity(),
+        () ->
+            pool.inflight(Lane.BATCH) <= share * worker.resumePercent() / 100
+                && pool.inflight() <= worker.lowWater());
+    return container;
+  }
+
+  @Bean
+  DispatchHandler dispatchHandler(
+      Stores stores,
+      WorkerPool pool,
+      WorkerIdentity identity,
+      WorkerProperties worker,
+      WorkerMetrics metrics) {
+    return new DispatchHandler(
+        stores.jobs(), stores.outbox(), pool, identity.name(), worker.lease(), metrics);
   }
 }

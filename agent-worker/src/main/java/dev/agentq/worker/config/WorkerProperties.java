@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param capacity jobs one worker runs at once; at capacity it stops consuming
  * @param resumePercent consumption resumes when in-flight jobs fall to this share of capacity
+ * @param batchPercent share of capacity batch jobs may use, so that interactive jobs always find
+ *     room
  * @param lease how long a claim lasts without a heartbeat; a crashed worker's jobs resume after it
  * @param heartbeat how often leases are renewed; well under {@code lease}
  * @param reaperInterval how often expired leases and stale queued jobs are looked for
@@ -31,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkerProperties(
     @DefaultValue("1000") int capacity,
     @DefaultValue("80") int resumePercent,
+    @DefaultValue("80") int batchPercent,
     @DefaultValue("30s") Duration lease,
     @DefaultValue("10s") Duration heartbeat,
     @DefaultValue("5s") Duration reaperInterval,
@@ -63,6 +66,11 @@ public record WorkerProperties(
   /** Backoff between a job's attempts. */
   public RetryPolicy jobRetries() {
     return new RetryPolicy(retryBackoff, retryBackoffMax, Integer.MAX_VALUE);
+  }
+
+  /** Batch jobs one worker runs at once at most. */
+  public int batchCapacity() {
+    return Math.max(1, capacity * batchPercent / 100);
   }
 
   /** In-flight count at or below which paused consumption resumes. */

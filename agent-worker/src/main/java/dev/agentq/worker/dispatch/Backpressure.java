@@ -1,44 +1,52 @@
 package dev.agentq.worker.dispatch;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Pauses consumption while the worker is at capacity and resumes it once in-flight jobs fall to the
- * low-water mark, so that lag, not memory, grows under load (and the autoscaler sees it).
+ * Pauses consumption when the worker is full and resumes it once there is room again, so that lag,
+ * not memory, grows under load (and the autoscaler sees it). Each lane has its own gate: the batch
+ * lane stops well before the worker is full, so that interactive jobs always find room.
  */
 public final class Backpressure {
   private static final Logger log = LoggerFactory.getLogger(Backpressure.class);
 
-  private final int capacity;
-  private final int lowWater;
-  private volatile MessageListenerContainer container;
+  private final List<Gate> gates = new CopyOnWriteArrayList<>();
 
-  public Backpressure(int capacity, int lowWater) {
-    if (lowWater >= capacity) {
-      throw new IllegalArgumentException("the low-water mark must be below the capacity");
-    }
-    this.capacity = capacity;
-    this.lowWater = lowWater;
+  /** One lane's consumer, when to pause it, and when to let it go on. */
+  private record Gate(
+      String lane,
+      MessageListenerContainer container,
+      BooleanSupplier full,
+      BooleanSupplier roomAgain) {}
+
+  /**
+   * @param full true when this lane must stop taking jobs
+   * @param roomAgain true when a paused lane may take jobs again (a lower mark, so it does not
+   *     flap)
+   */
+  public void attach(
+      String lane,
+      MessageListenerContainer container,
+      BooleanSupplier full,
+      BooleanSupplier roomAgain) {
+    gates.add(new Gate(lane, container, full, roomAgain));
   }
 
-  public void attach(MessageListenerContainer container) {
-    this.container = container;
-  }
-
-  /** Looks at the number of jobs in flight and pauses or resumes consumption. */
-  public void evaluate(int inflight) {
-    MessageListenerContainer target = container;
-    if (target == null) {
-      return;
-    }
-    if (inflight >= capacity && !target.isPauseRequested()) {
-      target.pause();
-      log.info("at capacity ({} jobs in flight): pausing consumption", inflight);
-    } else if (inflight <= lowWater && target.isPauseRequested()) {
-      target.resume();
-      log.info("down to {} jobs in flight: resuming consumption", inflight);
+  /** Looks at the jobs in flight and pauses or resumes each lane. */
+  public void evaluate() {
+    for (Gate gate : gates) {
+      if (!gate.container().isPauseRequested() && gate.full().getAsBoolean()) {
+        gate.container().pause();
+        log.info("{} lane full: pausing its consumption", gate.lane());
+      } else if (gate.container().isPauseRequested() && gate.roomAgain().getAsBoolean()) {
+        gate.container().resume();
+        log.info("{} lane has room again: resuming its consumption", gate.lane());
+      }
     }
   }
 }

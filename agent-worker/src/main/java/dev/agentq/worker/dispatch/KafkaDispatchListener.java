@@ -8,13 +8,10 @@ import org.springframework.kafka.listener.BatchMessageListener;
 public final class KafkaDispatchListener implements BatchMessageListener<String, byte[]> {
   private final DispatchHandler handler;
   private final Backpressure backpressure;
-  private final java.util.function.IntSupplier inflight;
 
-  public KafkaDispatchListener(
-      DispatchHandler handler, Backpressure backpressure, java.util.function.IntSupplier inflight) {
+  public KafkaDispatchListener(DispatchHandler handler, Backpressure backpressure) {
     this.handler = handler;
     this.backpressure = backpressure;
-    this.inflight = inflight;
   }
 
   @Override
@@ -28,6 +25,6 @@ public final class KafkaDispatchListener implements BatchMessageListener<String,
                         record.value(),
                         record.topic() + "-" + record.partition() + "@" + record.offset()))
             .toList());
-    backpressure.evaluate(inflight.getAsInt());
+    backpressure.evaluate();
   }
 }

@@ -1,10 +1,12 @@
 package dev.agentq.worker.run;
 
+import dev.agentq.schemas.Lane;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
 import dev.agentq.worker.step.JobControl;
 import dev.agentq.worker.step.StopReason;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,46 +30,52 @@ public final class WorkerPool implements AutoCloseable {
   private final JobStore store;
   private final int capacity;
   private final Duration shutdownGrace;
-  private final IntConsumer onJobEnd;
+  private final Runnable onJobEnd;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+  private final Map<Lane, AtomicInteger> byLane = new EnumMap<>(Lane.class);
 
-  private record Running(int attempt, JobControl control) {}
+  private record Running(int attempt, Lane lane, JobControl control) {}
 
   /**
-   * @param onJobEnd told the number of jobs in flight after each one leaves, so that consumption
-   *     can resume
+   * @param onJobEnd called after each job leaves, so that consumption can resume
    */
   public WorkerPool(
-      JobRunner runner,
-      JobStore store,
-      int capacity,
-      Duration shutdownGrace,
-      IntConsumer onJobEnd) {
+      JobRunner runner, JobStore store, int capacity, Duration shutdownGrace, Runnable onJobEnd) {
     this.runner = runner;
     this.store = store;
     this.capacity = capacity;
     this.shutdownGrace = shutdownGrace;
     this.onJobEnd = onJobEnd;
+    for (Lane lane : Lane.values()) {
+      byLane.put(lane, new AtomicInteger());
+    }
   }
 
   /** Starts a claimed job on a virtual thread of its own. */
   public void start(Job job) {
-    Running entry = new Running(job.attempt(), new JobControl());
+    Running entry = new Running(job.attempt(), job.lane(), new JobControl());
     running.put(job.id(), entry);
+    byLane.get(job.lane()).incrementAndGet();
     threads.execute(
         () -> {
           try {
             runner.run(job, entry.control());
           } finally {
             running.remove(job.id(), entry);
-            onJobEnd.accept(running.size());
+            byLane.get(job.lane()).decrementAndGet();
+            onJobEnd.run();
           }
         });
   }
 
   public int inflight() {
     return running.size();
+  }
+
+  /** Jobs of {@code lane} in flight. */
+  public int inflight(Lane lane) {
+    return byLane.get(lane).get();
   }
 
   public int capacity() {

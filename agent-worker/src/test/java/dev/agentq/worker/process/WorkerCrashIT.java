@@ -88,7 +88,7 @@ class WorkerCrashIT {
     }
   }
 
-  /** Both workers have joined the group and hold partitions. */
+  /** Both workers have joined the group and hold partitions of both lanes (a consumer per lane). */
   private static void awaitBothConsuming() {
     try (var admin =
         org.apache.kafka.clients.admin.Admin.create(
@@ -96,7 +96,7 @@ class WorkerCrashIT {
       await("both workers consume")
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> membersWithPartitions(admin) == 2);
+          .until(() -> membersWithPartitions(admin) == 4);
     }
   }
 

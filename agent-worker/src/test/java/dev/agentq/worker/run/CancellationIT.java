@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CancellationIT {
   private final LocalWorker worker = new LocalWorker();
   private final WorkerPool pool =
-      new WorkerPool(worker.runner(), worker.jobs(), 10, Duration.ofSeconds(5), inflight -> {});
+      new WorkerPool(worker.runner(), worker.jobs(), 10, Duration.ofSeconds(5), () -> {});
   private final CancellationFeed feed = CancellationFeed.listen(worker.dataSource(), pool::cancel);
 
   @AfterEach
