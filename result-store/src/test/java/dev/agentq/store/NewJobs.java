@@ -14,6 +14,7 @@ final class NewJobs {
   private Lane lane = Lane.INTERACTIVE;
   private JsonNode input = Json.parse("{\"document\":\"Invoice #7 total $12.00\"}");
   private int maxAttempts = 3;
+  private Map<String, String> metadata = Map.of("source", "test");
 
   static NewJobs aJob() {
     return new NewJobs();
@@ -29,13 +30,27 @@ final class NewJobs {
     return this;
   }
 
+  NewJobs withMetadata(Map<String, String> metadata) {
+    this.metadata = metadata;
+    return this;
+  }
+
+  NewJobs forAgent(String agent) {
+    this.agent = agent;
+    return this;
+  }
+
+  NewJobs withInput(JsonNode input) {
+    this.input = input;
+    return this;
+  }
+
   NewJobs withMaxAttempts(int maxAttempts) {
     this.maxAttempts = maxAttempts;
     return this;
   }
 
   NewJob build() {
-    return new NewJob(
-        id, tenant, agent, lane, input, null, null, Map.of("source", "test"), maxAttempts);
+    return new NewJob(id, tenant, agent, lane, input, null, null, metadata, maxAttempts);
   }
 }

@@ -7,6 +7,8 @@ import dev.agentq.schemas.Topics;
 import dev.agentq.store.Checkpoint;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobEvent;
+import dev.agentq.store.JobPage;
+import dev.agentq.store.JobQuery;
 import dev.agentq.store.JobStore;
 import dev.agentq.store.LeaseLostException;
 import dev.agentq.store.NewJob;
@@ -263,6 +265,16 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public List<JobEvent> events(UUID jobId, long afterId, int limit) {
     return jdbi.withExtension(EventDao.class, dao -> dao.after(jobId, afterId, limit));
+  }
+
+  @Override
+  public JobPage list(String tenantId, JobQuery query) {
+    return JobListing.list(jdbi, tenantId, query);
+  }
+
+  @Override
+  public Optional<Job> retry(String tenantId, UUID jobId, int attempts, String requestId) {
+    return JobRetries.retry(jdbi, now(), tenantId, jobId, attempts, requestId);
   }
 
   private static void dispatch(Handle handle, List<Job> jobs, Instant now) {
