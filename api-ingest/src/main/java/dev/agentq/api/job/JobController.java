@@ -1,16 +1,20 @@
 package dev.agentq.api.job;
 
+import dev.agentq.api.auth.Caller;
 import dev.agentq.api.problem.ApiProblem;
+import dev.agentq.api.problem.Codes;
+import dev.agentq.api.web.RequestBodies;
+import dev.agentq.api.web.RequestIds;
 import dev.agentq.schemas.JobAccepted;
-import dev.agentq.schemas.JobRequest;
 import dev.agentq.schemas.JobResultView;
 import dev.agentq.schemas.JobStatusView;
 import dev.agentq.schemas.JobView;
+import dev.agentq.schemas.StepListView;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobStore;
+import dev.agentq.store.Submitted;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,48 +22,78 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /v1/jobs}: submit a job, then read it, its status and its result. */
+/** {@code /v1/jobs}: submit a job, then read it, its status, its result and its steps. */
 @RestController
 @RequestMapping(path = "/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JobController {
-  /** Tenants and API keys come with authentication; until then every caller is this tenant. */
-  static final String DEFAULT_TENANT = "default";
+  /** Request attribute naming the job a request created or read, for the request log. */
+  public static final String JOB_ATTRIBUTE = "agentq.job_id";
 
   private final JobSubmission submission;
   private final JobStore jobs;
-  private final int maxBodyBytes;
+  private final TenantJobs tenantJobs;
+  private final RequestBodies bodies;
 
-  public JobController(JobSubmission submission, JobStore jobs, int maxBodyBytes) {
+  public JobController(
+      JobSubmission submission, JobStore jobs, TenantJobs tenantJobs, RequestBodies bodies) {
     this.submission = submission;
     this.jobs = jobs;
-    this.maxBodyBytes = maxBodyBytes;
+    this.tenantJobs = tenantJobs;
+    this.bodies = bodies;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JobAccepted> submit(HttpServletRequest request) throws IOException {
-    JobRequest body = JobRequest.parse(readBody(request));
-    Job job = submission.submit(DEFAULT_TENANT, body);
-    JobAccepted accepted = Views.accepted(job);
-    return ResponseEntity.accepted().location(URI.create(accepted.links().self())).body(accepted);
+  ResponseEntity<JobAccepted> submit(
+      Caller caller,
+      HttpServletRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
+      throws IOException {
+    byte[] body = bodies.read(request);
+    Submitted submitted = submission.submit(caller, body, idempotencyKey, RequestIds.of(request));
+    return switch (submitted) {
+      case Submitted.Accepted accepted -> answer(request, HttpStatus.ACCEPTED, accepted.job());
+      case Submitted.Replayed replayed ->
+          ResponseEntity.status(HttpStatus.OK)
+              .header("Idempotent-Replayed", "true")
+              .location(URI.create(Views.accepted(replayed.job()).links().self()))
+              .body(note(request, Views.accepted(replayed.job())));
+      case Submitted.KeyReused reused ->
+          throw Codes.idempotencyKeyReused(reused.jobId().toString());
+      case Submitted.QueueFull full -> throw Codes.queueFull(full.limit());
+    };
+  }
+
+  static ResponseEntity<JobAccepted> answer(
+      HttpServletRequest request, HttpStatus status, Job job) {
+    JobAccepted accepted = note(request, Views.accepted(job));
+    return ResponseEntity.status(status)
+        .location(URI.create(accepted.links().self()))
+        .body(accepted);
+  }
+
+  private static JobAccepted note(HttpServletRequest request, JobAccepted accepted) {
+    request.setAttribute(JOB_ATTRIBUTE, accepted.id().toString());
+    return accepted;
   }
 
   @GetMapping("/{id}")
-  JobView get(@PathVariable String id) {
-    return Views.job(find(id));
+  JobView get(Caller caller, @PathVariable String id) {
+    return Views.job(tenantJobs.find(caller, id));
   }
 
   @GetMapping("/{id}/status")
-  JobStatusView status(@PathVariable String id) {
-    Job job = find(id);
+  JobStatusView status(Caller caller, @PathVariable String id) {
+    Job job = tenantJobs.find(caller, id);
     return Views.status(job, jobs.countCheckpoints(job.id()));
   }
 
   @GetMapping("/{id}/result")
-  JobResultView result(@PathVariable String id) {
-    Job job = find(id);
+  JobResultView result(Caller caller, @PathVariable String id) {
+    Job job = tenantJobs.find(caller, id);
     if (!job.status().isFinal()) {
       throw new ApiProblem(
           HttpStatus.CONFLICT,
@@ -74,30 +108,9 @@ public class JobController {
     return Views.result(job, jobs.checkpoints(job.id()));
   }
 
-  private Job find(String id) {
-    return JobIds.parse(id)
-        .flatMap(uuid -> jobs.find(DEFAULT_TENANT, uuid))
-        .orElseThrow(() -> ApiProblem.jobNotFound(id));
-  }
-
-  private byte[] readBody(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > maxBodyBytes) {
-      throw tooLarge();
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(maxBodyBytes + 1);
-      if (body.length > maxBodyBytes) {
-        throw tooLarge();
-      }
-      return body;
-    }
-  }
-
-  private ApiProblem tooLarge() {
-    return new ApiProblem(
-        HttpStatus.CONTENT_TOO_LARGE,
-        "payload_too_large",
-        "Payload too large",
-        "The request body is over the limit of " + maxBodyBytes + " bytes.");
+  @GetMapping("/{id}/steps")
+  StepListView steps(Caller caller, @PathVariable String id) {
+    Job job = tenantJobs.find(caller, id);
+    return StepListView.of(job.id(), jobs.checkpoints(job.id()).stream().map(Views::step).toList());
   }
 }

@@ -27,13 +27,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    return Problems.response(
+    ProblemDetail body =
         Problems.detail(
             problem.status(),
             problem.code(),
             problem.title(),
             problem.getMessage(),
-            problem.violations()));
+            problem.violations());
+    HttpHeaders headers = new HttpHeaders();
+    problem.headers().forEach(headers::set);
+    return ResponseEntity.status(problem.status())
+        .headers(headers)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
   }
 
   @ExceptionHandler(MalformedJsonException.class)
