@@ -19,6 +19,7 @@ public record ApiKeyRequest(String name) {
     }
     JsonNode tree = Json.parse(body);
     JsonSchemas.get().require(SCHEMA, tree);
+    StorableText.require(tree);
     return Json.convert(tree, ApiKeyRequest.class);
   }
 }

@@ -31,6 +31,7 @@ public record JobRequest(
   /** Validates an already parsed body and binds it; throws a {@link ContractException} if bad. */
   public static JobRequest from(JsonNode tree) {
     JsonSchemas.get().require(SCHEMA, tree);
+    StorableText.require(tree);
     return Json.convert(tree, JobRequest.class);
   }
 }

@@ -15,6 +15,7 @@ public record TenantRequest(String id, String name, LimitsView limits) {
   public static TenantRequest parse(byte[] body) {
     JsonNode tree = Json.parse(body);
     JsonSchemas.get().require(SCHEMA, tree);
+    StorableText.require(tree);
     return Json.convert(tree, TenantRequest.class);
   }
 }
