@@ -14,7 +14,6 @@ import dev.agentq.testkit.db.TestDatabase;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.kafka.TestKafka;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,9 +101,10 @@ class StepsAndRetryIT {
       assertThat(view.path("error").isNull()).isTrue();
       assertThat(view.path("max_attempts").asInt()).isEqualTo(1 + 3);
       assertThat(api.get("/v1/jobs/" + id + "/steps").json().path("data").size()).isEqualTo(1);
-      List<byte[]> messages = probe.awaitKeys(List.of(id)).get(id);
-      assertThat(messages.stream().map(DispatchMessage::decode).map(DispatchMessage::requestId))
-          .contains("retry-req-1");
+      byte[] message =
+          probe.awaitValue(
+              id, value -> "retry-req-1".equals(DispatchMessage.decode(value).requestId()));
+      assertThat(DispatchMessage.decode(message).tenant()).isEqualTo("default");
     }
     Job second = WORKER.claim(id);
     assertThat(second.attempt()).isEqualTo(2);
