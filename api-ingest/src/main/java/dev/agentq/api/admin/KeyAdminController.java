@@ -1,6 +1,7 @@
 package dev.agentq.api.admin;
 
 import dev.agentq.api.auth.ApiKeys;
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.ApiProblem;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestBodies;
@@ -44,6 +45,14 @@ public class KeyAdminController {
     this.bodies = bodies;
   }
 
+  @ApiDoc(
+      summary = "Create an API key",
+      description = "The key itself is in this answer only; it is stored as a hash.",
+      access = ApiDoc.Access.ADMIN,
+      request = "api-key-request",
+      requestOptional = true,
+      answers = @ApiDoc.Answer(status = 201, description = "Created", schema = "api-key-created"),
+      problems = {400, 404, 413, 415})
   @PostMapping
   ResponseEntity<ApiKeyCreated> create(@PathVariable String tenantId, HttpServletRequest request)
       throws IOException {
@@ -56,12 +65,27 @@ public class KeyAdminController {
         .body(ApiKeyCreated.of(AdminViews.key(key), secret));
   }
 
+  @ApiDoc(
+      summary = "List a tenant's API keys",
+      access = ApiDoc.Access.ADMIN,
+      answers =
+          @ApiDoc.Answer(
+              status = 200,
+              description = "Its keys, without secrets",
+              schema = "api-key-list"),
+      problems = 404)
   @GetMapping
   ApiKeyList list(@PathVariable String tenantId) {
     tenants.find(tenantId).orElseThrow(() -> Codes.tenantNotFound(tenantId));
     return new ApiKeyList(keys.list(tenantId).stream().map(AdminViews::key).toList());
   }
 
+  @ApiDoc(
+      summary = "Revoke an API key",
+      description = "At once, on every instance; revoking again changes nothing.",
+      access = ApiDoc.Access.ADMIN,
+      answers = @ApiDoc.Answer(status = 200, description = "The revoked key", schema = "api-key"),
+      problems = 404)
   @DeleteMapping("/{keyId}")
   ApiKeyView revoke(@PathVariable String tenantId, @PathVariable String keyId) {
     tenants.find(tenantId).orElseThrow(() -> Codes.tenantNotFound(tenantId));

@@ -1,5 +1,6 @@
 package dev.agentq.api.admin;
 
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.schemas.TenantList;
@@ -33,6 +34,12 @@ public class TenantAdminController {
     this.bodies = bodies;
   }
 
+  @ApiDoc(
+      summary = "Create a tenant",
+      access = ApiDoc.Access.ADMIN,
+      request = "tenant-request",
+      answers = @ApiDoc.Answer(status = 201, description = "Created", schema = "tenant"),
+      problems = {400, 409, 413, 415})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<TenantView> create(HttpServletRequest request) throws IOException {
     TenantRequest body = TenantRequest.parse(bodies.read(request));
@@ -44,16 +51,31 @@ public class TenantAdminController {
         .body(views.tenant(tenant));
   }
 
+  @ApiDoc(
+      summary = "List tenants",
+      access = ApiDoc.Access.ADMIN,
+      answers = @ApiDoc.Answer(status = 200, description = "Every tenant", schema = "tenant-list"))
   @GetMapping
   TenantList list() {
     return new TenantList(tenants.list().stream().map(views::tenant).toList());
   }
 
+  @ApiDoc(
+      summary = "Read a tenant",
+      access = ApiDoc.Access.ADMIN,
+      answers = @ApiDoc.Answer(status = 200, description = "The tenant", schema = "tenant"),
+      problems = 404)
   @GetMapping("/{id}")
   TenantView get(@PathVariable String id) {
     return views.tenant(find(id));
   }
 
+  @ApiDoc(
+      summary = "Change a tenant's limits",
+      access = ApiDoc.Access.ADMIN,
+      request = "tenant-update",
+      answers = @ApiDoc.Answer(status = 200, description = "The tenant", schema = "tenant"),
+      problems = {400, 404, 413, 415})
   @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   TenantView update(@PathVariable String id, HttpServletRequest request) throws IOException {
     LimitsPatch patch = LimitsPatch.parse(bodies.read(request));

@@ -1,5 +1,6 @@
 package dev.agentq.api.agent;
 
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.schemas.AgentCatalog;
 import dev.agentq.schemas.AgentList;
 import org.springframework.http.MediaType;
@@ -11,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgentController {
 
   /** A list in the OpenAI style: {@code {"object": "list", "data": [...]}}. */
+  @ApiDoc(
+      summary = "List agents",
+      answers = @ApiDoc.Answer(status = 200, description = "The agents", schema = "agent-list"))
   @GetMapping(path = "/v1/agents", produces = MediaType.APPLICATION_JSON_VALUE)
   AgentList agents() {
     return new AgentList(AgentCatalog.entries().stream().map(AgentCatalog::view).toList());

@@ -6,10 +6,12 @@ import dev.agentq.api.admin.TenantAdminController;
 import dev.agentq.api.agent.AgentController;
 import dev.agentq.api.auth.AdminAuthInterceptor;
 import dev.agentq.api.auth.AdminKey;
+import dev.agentq.api.auth.Caller;
 import dev.agentq.api.auth.EffectiveLimits;
 import dev.agentq.api.auth.RateLimitInterceptor;
 import dev.agentq.api.auth.TenantAuthInterceptor;
 import dev.agentq.api.auth.TenantBootstrap;
+import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
 import dev.agentq.api.event.EventStreams;
 import dev.agentq.api.health.Dependency;
@@ -39,6 +41,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.catalina.core.StandardHost;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -220,6 +223,14 @@ public class ApiAutoConfiguration {
     var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
+  }
+
+  /** Completes springdoc's document from each route's {@code @ApiDoc} and the JSON Schemas. */
+  @Bean
+  ApiDocCustomizer apiDocCustomizer() {
+    // The caller is resolved from the key, never sent as a parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    return new ApiDocCustomizer();
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dev.agentq.api.event;
 
 import dev.agentq.api.auth.Caller;
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.job.TenantJobs;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestIds;
@@ -48,6 +49,23 @@ public class EventStreamController {
     this.maxDuration = maxDuration;
   }
 
+  @ApiDoc(
+      summary = "Stream a job's events",
+      description =
+          "Server-Sent Events: each event's data is a job-event, its id resumes the stream as"
+              + " Last-Event-ID. The stream ends after the job's final event.",
+      answers = {
+        @ApiDoc.Answer(
+            status = 200,
+            description = "The stream",
+            schema = "job-event",
+            mediaType = "text/event-stream"),
+        @ApiDoc.Answer(
+            status = 204,
+            description = "The job has ended and every event was sent",
+            mediaType = "text/event-stream")
+      },
+      problems = {400, 404})
   @GetMapping(path = "/v1/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   ResponseEntity<SseEmitter> events(
       Caller caller,

@@ -1,6 +1,7 @@
 package dev.agentq.api.job;
 
 import dev.agentq.api.auth.Caller;
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.ApiProblem;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestBodies;
@@ -46,6 +47,20 @@ public class JobController {
     this.bodies = bodies;
   }
 
+  @ApiDoc(
+      summary = "Submit a job",
+      description =
+          "Validates the request and the agent's input, stores the job and queues it. With an"
+              + " Idempotency-Key, the same key and body answer 200 with the same job.",
+      request = "job-request",
+      answers = {
+        @ApiDoc.Answer(status = 202, description = "Queued", schema = "job-accepted"),
+        @ApiDoc.Answer(
+            status = 200,
+            description = "Replayed: this key made this job",
+            schema = "job-accepted")
+      },
+      problems = {400, 409, 413, 415})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JobAccepted> submit(
       Caller caller,
@@ -80,17 +95,31 @@ public class JobController {
     return accepted;
   }
 
+  @ApiDoc(
+      summary = "Read a job",
+      answers = @ApiDoc.Answer(status = 200, description = "The job", schema = "job"),
+      problems = 404)
   @GetMapping("/{id}")
   JobView get(Caller caller, @PathVariable String id) {
     return Views.job(tenantJobs.find(caller, id));
   }
 
+  @ApiDoc(
+      summary = "Read a job's status",
+      answers =
+          @ApiDoc.Answer(status = 200, description = "Where it stands", schema = "job-status"),
+      problems = 404)
   @GetMapping("/{id}/status")
   JobStatusView status(Caller caller, @PathVariable String id) {
     Job job = tenantJobs.find(caller, id);
     return Views.status(job, jobs.countCheckpoints(job.id()));
   }
 
+  @ApiDoc(
+      summary = "Read a job's result",
+      answers =
+          @ApiDoc.Answer(status = 200, description = "Output or error", schema = "job-result"),
+      problems = {404, 409})
   @GetMapping("/{id}/result")
   JobResultView result(Caller caller, @PathVariable String id) {
     Job job = tenantJobs.find(caller, id);
@@ -108,6 +137,10 @@ public class JobController {
     return Views.result(job, jobs.checkpoints(job.id()));
   }
 
+  @ApiDoc(
+      summary = "List a job's checkpointed steps",
+      answers = @ApiDoc.Answer(status = 200, description = "The timeline", schema = "step-list"),
+      problems = 404)
   @GetMapping("/{id}/steps")
   StepListView steps(Caller caller, @PathVariable String id) {
     Job job = tenantJobs.find(caller, id);

@@ -1,6 +1,7 @@
 package dev.agentq.api.job;
 
 import dev.agentq.api.auth.Caller;
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestIds;
 import dev.agentq.schemas.JobAccepted;
@@ -37,6 +38,11 @@ public class JobRetryController {
     this.onRetried = onRetried;
   }
 
+  @ApiDoc(
+      summary = "Retry a failed job",
+      description = "It runs again from its last checkpoint, with a new budget of attempts.",
+      answers = @ApiDoc.Answer(status = 202, description = "Queued again", schema = "job-accepted"),
+      problems = {404, 409})
   @PostMapping(path = "/v1/jobs/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JobAccepted> retry(
       Caller caller, @PathVariable String id, HttpServletRequest request) {
