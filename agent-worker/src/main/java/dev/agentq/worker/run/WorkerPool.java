@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The jobs this worker is running, each on a virtual thread. It knows which attempt of each job it
@@ -61,13 +62,25 @@ public final class WorkerPool implements AutoCloseable {
 
   /** Starts a claimed job on a virtual thread of its own. */
   public void start(Job job) {
+    start(job, null);
+  }
+
+  /**
+   * Starts a claimed job on a virtual thread of its own, whose log lines carry {@code request_id}:
+   * the correlation id of the HTTP request that queued the job, when the dispatch message had one.
+   */
+  public void start(Job job, String requestId) {
     Running entry = new Running(job.attempt());
     running.put(job.id(), entry);
     threads.execute(
         () -> {
+          if (requestId != null) {
+            MDC.put("request_id", requestId);
+          }
           try {
             runner.run(job, () -> stopping != null ? stopping : entry.stopReason);
           } finally {
+            MDC.remove("request_id");
             running.remove(job.id(), entry);
             onJobEnd.accept(running.size());
           }
