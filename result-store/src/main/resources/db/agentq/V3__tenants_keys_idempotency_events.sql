@@ -25,13 +25,14 @@ CREATE TABLE api_keys (
 
 CREATE INDEX api_keys_by_tenant ON api_keys (tenant_id, created_at, id);
 
--- One token bucket per key, shared by every API instance. Losing the last writes of a bucket in a
--- crash only hands out a few more requests, so the limiter commits without waiting for fsync.
+-- One token bucket per key, shared by every API instance, which take tokens a few at a time.
+-- Losing the last writes of a bucket in a crash only hands out a few more requests, so the limiter
+-- commits without waiting for fsync.
 CREATE TABLE rate_buckets (
     key_id      uuid             PRIMARY KEY REFERENCES api_keys (id) ON DELETE CASCADE,
     tokens      double precision NOT NULL,
     refilled_at timestamptz      NOT NULL,
-    allowed     boolean          NOT NULL
+    granted     integer          NOT NULL
 );
 
 -- Idempotency-Key of a submission: written in the transaction that stores the job. The foreign key

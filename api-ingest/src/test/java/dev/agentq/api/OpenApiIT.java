@@ -44,9 +44,11 @@ class OpenApiIT {
   }
 
   @LocalServerPort int port;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
+
   private ApiClient api;
   private JsonNode document;
 

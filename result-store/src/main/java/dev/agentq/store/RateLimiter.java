@@ -10,7 +10,15 @@ import java.util.UUID;
 public interface RateLimiter {
 
   /** Takes a token from {@code keyId}'s bucket if it has one, refilling it first. */
-  Decision take(UUID keyId, Rate rate);
+  default Decision take(UUID keyId, Rate rate) {
+    return take(keyId, rate, 1);
+  }
+
+  /**
+   * Takes up to {@code wanted} tokens at once from {@code keyId}'s bucket, refilling it first: as
+   * many as it holds whole, maybe none.
+   */
+  Decision take(UUID keyId, Rate rate, int wanted);
 
   /**
    * A bucket's shape.
@@ -35,10 +43,15 @@ public interface RateLimiter {
   /**
    * What the bucket said.
    *
-   * @param allowed whether a token was taken
-   * @param remaining tokens left after this request
+   * @param granted how many tokens were taken
+   * @param remaining tokens left in the bucket after this request
    */
-  record Decision(boolean allowed, double remaining, Rate rate) {
+  record Decision(int granted, double remaining, Rate rate) {
+
+    /** Whether at least one token was taken. */
+    public boolean allowed() {
+      return granted > 0;
+    }
 
     /** How long until a request would be allowed again: zero when one would be now. */
     public Duration retryAfter() {

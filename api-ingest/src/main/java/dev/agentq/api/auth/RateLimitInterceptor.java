@@ -12,9 +12,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * until it is full). Without a token: 429 with {@code Retry-After}.
  */
 public final class RateLimitInterceptor implements HandlerInterceptor {
-  private final RateLimiter limiter;
+  private final TokenLeases limiter;
 
-  public RateLimitInterceptor(RateLimiter limiter) {
+  public RateLimitInterceptor(TokenLeases limiter) {
     this.limiter = limiter;
   }
 

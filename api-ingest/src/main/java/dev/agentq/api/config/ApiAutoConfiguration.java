@@ -11,6 +11,7 @@ import dev.agentq.api.auth.EffectiveLimits;
 import dev.agentq.api.auth.RateLimitInterceptor;
 import dev.agentq.api.auth.TenantAuthInterceptor;
 import dev.agentq.api.auth.TenantBootstrap;
+import dev.agentq.api.auth.TokenLeases;
 import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
 import dev.agentq.api.event.EventStreams;
@@ -194,7 +195,7 @@ public class ApiAutoConfiguration {
 
   @Bean
   RateLimitInterceptor rateLimitInterceptor(Stores stores) {
-    return new RateLimitInterceptor(stores.rateLimiter());
+    return new RateLimitInterceptor(new TokenLeases(stores.rateLimiter()));
   }
 
   @Bean

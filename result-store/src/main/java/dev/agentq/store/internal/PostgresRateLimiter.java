@@ -20,14 +20,14 @@ public final class PostgresRateLimiter implements RateLimiter {
   }
 
   @Override
-  public Decision take(UUID keyId, Rate rate) {
+  public Decision take(UUID keyId, Rate rate, int wanted) {
     RateDao.Bucket bucket =
         jdbi.inTransaction(
             handle -> {
               RateDao dao = handle.attach(RateDao.class);
               dao.relaxCommit();
-              return dao.take(keyId, rate.perSecond(), rate.burst(), clock.instant());
+              return dao.take(keyId, rate.perSecond(), rate.burst(), wanted, clock.instant());
             });
-    return new Decision(bucket.allowed(), Math.max(0, bucket.tokens()), rate);
+    return new Decision(bucket.granted(), Math.max(0, bucket.tokens()), rate);
   }
 }

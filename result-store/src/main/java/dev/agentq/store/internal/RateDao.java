@@ -11,8 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(RateDao.Bucket.class)
 interface RateDao {
 
-  /** A bucket after a request: whether it gave a token, and what it holds now. */
-  record Bucket(boolean allowed, double tokens) {}
+  /** A bucket after a request: how many tokens it gave, and what it holds now. */
+  record Bucket(int granted, double tokens) {}
 
   /** Commit without waiting for the disk: a lost bucket update only forgets a few requests. */
   @SqlUpdate("SET LOCAL synchronous_commit = off")
@@ -20,29 +20,27 @@ interface RateDao {
 
   /**
    * Refills the bucket for the time since its last request (never above {@code burst}), then takes
-   * a token if it holds one, in one atomic statement; a new key's bucket starts full. SET
-   * expressions all read the row as it was, so {@code allowed} and {@code tokens} agree.
+   * up to {@code wanted} whole tokens, in one atomic statement; a new key's bucket starts full. SET
+   * expressions all read the row as it was, so {@code granted} and {@code tokens} agree.
    */
   @SqlQuery(
       """
-      INSERT INTO rate_buckets AS b (key_id, tokens, refilled_at, allowed)
-      VALUES (:keyId, :burst - 1, :now, true)
+      INSERT INTO rate_buckets AS b (key_id, tokens, refilled_at, granted)
+      VALUES (:keyId, :burst - LEAST(:wanted, :burst), :now, LEAST(:wanted, :burst))
       ON CONFLICT (key_id) DO UPDATE SET
-          allowed = LEAST(:burst, b.tokens + :perSecond
-                        * GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - b.refilled_at))))
-                    >= 1,
+          granted = LEAST(:wanted, FLOOR(LEAST(:burst, b.tokens + :perSecond
+                        * GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - b.refilled_at))))))::integer,
           tokens = LEAST(:burst, b.tokens + :perSecond
                        * GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - b.refilled_at))))
-                   - CASE WHEN LEAST(:burst, b.tokens + :perSecond
-                                   * GREATEST(0, EXTRACT(EPOCH FROM
-                                         (CAST(:now AS timestamptz) - b.refilled_at)))) >= 1
-                          THEN 1 ELSE 0 END,
+                   - LEAST(:wanted, FLOOR(LEAST(:burst, b.tokens + :perSecond
+                       * GREATEST(0, EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - b.refilled_at)))))),
           refilled_at = GREATEST(b.refilled_at, :now)
-      RETURNING allowed, tokens
+      RETURNING granted, tokens
       """)
   Bucket take(
       @Bind("keyId") UUID keyId,
       @Bind("perSecond") double perSecond,
       @Bind("burst") int burst,
+      @Bind("wanted") int wanted,
       @Bind("now") Instant now);
 }
