@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.web.cors.CorsUtils;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 /**
  * Requires a tenant's API key on every {@code /v1} route but the admin API, and leaves the {@link
  * Caller} for the handler. A CORS preflight carries no key and passes.
  */
-public final class TenantAuthInterceptor implements HandlerInterceptor {
+public final class TenantAuthInterceptor implements AsyncHandlerInterceptor {
   private final ApiKeyStore keys;
   private final EffectiveLimits limits;
 
@@ -46,6 +46,13 @@ public final class TenantAuthInterceptor implements HandlerInterceptor {
     request.setAttribute(Caller.ATTRIBUTE, caller);
     MDC.put("tenant", caller.tenantId());
     return true;
+  }
+
+  /** An event stream goes on elsewhere; this thread's next request is someone else's. */
+  @Override
+  public void afterConcurrentHandlingStarted(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    MDC.remove("tenant");
   }
 
   @Override

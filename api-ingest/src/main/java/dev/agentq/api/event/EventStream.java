@@ -50,7 +50,7 @@ final class EventStream {
     this.heartbeat = heartbeat;
     this.requestId = requestId;
     emitter.onCompletion(this::stop);
-    emitter.onTimeout(this::stop);
+    emitter.onTimeout(this::close);
     emitter.onError(error -> stop());
   }
 

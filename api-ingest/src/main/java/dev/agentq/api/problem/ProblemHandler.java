@@ -2,6 +2,7 @@ package dev.agentq.api.problem;
 
 import dev.agentq.schemas.ContractViolationException;
 import dev.agentq.schemas.MalformedJsonException;
+import dev.agentq.schemas.StorableText;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,7 +61,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "invalid_request",
             "Invalid request",
-            "The request body does not match the " + e.schema() + " schema.",
+            e.schema().equals(StorableText.SCHEMA)
+                ? "The request body holds text that cannot be stored: NUL or a lone surrogate."
+                : "The request body does not match the " + e.schema() + " schema.",
             e.violations()));
   }
 
