@@ -37,6 +37,7 @@ class KafkaDownIT {
     registry.add("spring.datasource.url", DB::jdbcUrl);
     registry.add("spring.kafka.bootstrap-servers", () -> CLOSED_PORT);
     registry.add("agentq.kafka.topic-prefix", TestKafka::newPrefix);
+    Infra.authenticate(registry);
     // if a submit waited on the producer, it would wait this long and the request would time out
     registry.add("spring.kafka.producer.properties.max.block.ms", () -> "600000");
   }

@@ -61,7 +61,7 @@ class RouteErrorsIT {
   }
 
   @ParameterizedTest
-  @CsvSource({"DELETE, /v1/jobs", "GET, /v1/jobs", "PUT, /v1/jobs/x", "POST, /health"})
+  @CsvSource({"DELETE, /v1/jobs", "PATCH, /v1/jobs", "PUT, /v1/jobs/x", "POST, /health"})
   void aWrongMethodIsNotAllowedAndSaysWhichAre(String method, String path) {
     ApiResponse response =
         api.send(method, path, "application/json", BodyPublishers.ofString("{}"));

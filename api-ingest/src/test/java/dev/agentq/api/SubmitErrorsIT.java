@@ -122,6 +122,17 @@ class SubmitErrorsIT {
     assertThat(problem.path("detail").asString()).startsWith("The request body is not valid JSON");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a\\u0000b", "\\ud800", "x\\udfffy"})
+  void textADatabaseCannotKeepIsRefusedWithAPointer(String text) {
+    JsonNode problem =
+        api.submit("{\"agent\": \"document-digest\", \"input\": {\"document\": \"" + text + "\"}}")
+            .problem(400, "invalid_request");
+
+    assertThat(pointers(problem)).containsExactly("/input/document");
+    assertThat(problem.path("detail").asString()).contains("cannot be stored");
+  }
+
   @Test
   void malformedJsonSaysWhereItBroke() {
     JsonNode problem =

@@ -152,6 +152,16 @@ public final class GroupCommitJobStore implements JobStore, AutoCloseable {
     return store.conversation(tenantId, threadId);
   }
 
+  @Override
+  public JobPage list(String tenantId, JobQuery query) {
+    return store.list(tenantId, query);
+  }
+
+  @Override
+  public Optional<Job> retry(String tenantId, UUID jobId, int attempts, String requestId) {
+    return store.retry(tenantId, jobId, attempts, requestId);
+  }
+
   /** Writes what is queued, then stops batching. */
   @Override
   public void close() {

@@ -126,6 +126,18 @@ public interface JobStore {
   /** The messages of a conversation, as its last successful job left them. */
   Optional<JsonNode> conversation(String tenantId, String threadId);
 
+  /** A page of the tenant's jobs that match {@code query}, newest first. */
+  JobPage list(String tenantId, JobQuery query);
+
+  /**
+   * Puts a failed job of {@code tenantId} back in the queue, to run again from its last checkpoint:
+   * its error is cleared, it gets {@code attempts} more attempts, and a {@code job.retrying} event
+   * and a dispatch message are written with it. Empty if the tenant has no such failed job.
+   *
+   * @param requestId the correlation id of the request that asked, recorded in the event
+   */
+  Optional<Job> retry(String tenantId, UUID jobId, int attempts, String requestId);
+
   /** What one pass of the lease reaper did. */
   record ReapResult(int redispatched, int failed) {}
 }

@@ -16,6 +16,7 @@ final class NewJobs {
   private int maxAttempts = 3;
   private String threadId;
   private boolean rejectIfThreadBusy;
+  private Map<String, String> metadata = Map.of("source", "test");
 
   static NewJobs aJob() {
     return new NewJobs();
@@ -28,6 +29,21 @@ final class NewJobs {
 
   NewJobs inLane(Lane lane) {
     this.lane = lane;
+    return this;
+  }
+
+  NewJobs withMetadata(Map<String, String> metadata) {
+    this.metadata = metadata;
+    return this;
+  }
+
+  NewJobs forAgent(String agent) {
+    this.agent = agent;
+    return this;
+  }
+
+  NewJobs withInput(JsonNode input) {
+    this.input = input;
     return this;
   }
 
@@ -48,15 +64,6 @@ final class NewJobs {
 
   NewJob build() {
     return new NewJob(
-        id,
-        tenant,
-        agent,
-        lane,
-        input,
-        threadId,
-        null,
-        Map.of("source", "test"),
-        maxAttempts,
-        rejectIfThreadBusy);
+        id, tenant, agent, lane, input, threadId, null, metadata, maxAttempts, rejectIfThreadBusy);
   }
 }

@@ -8,16 +8,28 @@ import tools.jackson.databind.annotation.JsonNaming;
  * The Kafka value that tells a worker to look at a job; mirrors {@code
  * dispatch-message.schema.json}. It never carries the input: the worker reads the job from
  * Postgres, so a duplicate or stale message is harmless.
+ *
+ * @param requestId correlation id of the HTTP request that queued the job, for the worker's logs
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DispatchMessage(
-    int v, UUID jobId, String tenant, String agent, Lane lane, String traceparent) {
+    int v,
+    UUID jobId,
+    String tenant,
+    String agent,
+    Lane lane,
+    String traceparent,
+    String requestId) {
 
   public static final String SCHEMA = "dispatch-message";
   public static final int VERSION = 1;
 
   public static DispatchMessage of(UUID jobId, String tenant, String agent, Lane lane) {
-    return new DispatchMessage(VERSION, jobId, tenant, agent, lane, null);
+    return new DispatchMessage(VERSION, jobId, tenant, agent, lane, null, null);
+  }
+
+  public DispatchMessage withRequestId(String requestId) {
+    return new DispatchMessage(v, jobId, tenant, agent, lane, traceparent, requestId);
   }
 
   /** Decodes and validates a Kafka value; throws a {@link ContractException} subtype if bad. */

@@ -25,8 +25,13 @@ public record JobRequest(
 
   /** Parses and validates a request body; throws a {@link ContractException} subtype if bad. */
   public static JobRequest parse(byte[] body) {
-    JsonNode tree = Json.parse(body);
+    return from(Json.parse(body));
+  }
+
+  /** Validates an already parsed body and binds it; throws a {@link ContractException} if bad. */
+  public static JobRequest from(JsonNode tree) {
     JsonSchemas.get().require(SCHEMA, tree);
+    StorableText.require(tree);
     return Json.convert(tree, JobRequest.class);
   }
 }

@@ -32,6 +32,7 @@ public final class Json {
     if (bytes == null) {
       throw new MalformedJsonException("empty", null);
     }
+    Utf8.requireValid(bytes);
     try {
       JsonNode node = MAPPER.readTree(bytes);
       if (node == null || node.isMissingNode()) {

@@ -126,4 +126,81 @@ class WireRecordsTest {
               assertConforms("agent", view);
             });
   }
+
+  @Test
+  void tenantsAndTheirLists() {
+    var tenant =
+        new TenantView(
+            "acme",
+            "Acme Corp",
+            new LimitsView(null, 20, null),
+            new LimitsView(10.0, 20, 1000),
+            T0,
+            T1);
+    assertConforms("tenant", tenant);
+    assertConforms("tenant-list", new TenantList(List.of(tenant)));
+  }
+
+  @Test
+  void apiKeysNeverPrintTheirSecret() {
+    var key = new ApiKeyView(ID, "acme", "ci", "aq_4fK9x2Lm", T0, null);
+    assertConforms("api-key", key);
+    assertConforms("api-key-list", new ApiKeyList(List.of(key, key)));
+    String secret = "aq_" + "x".repeat(43);
+    var created = ApiKeyCreated.of(key, secret);
+    assertConforms("api-key-created", created);
+    assertThat(created.toString()).doesNotContain(secret);
+  }
+
+  @Test
+  void jobListsAndStepLists() {
+    var summary =
+        new JobSummaryView(
+            ID,
+            "document-digest",
+            JobState.QUEUED,
+            Lane.INTERACTIVE,
+            Map.of("customer", "acme"),
+            0,
+            3,
+            null,
+            T0,
+            null,
+            null,
+            Links.of(ID));
+    assertConforms("job-summary", summary);
+    assertConforms("job-list", new JobListView(List.of(summary), true, "abc"));
+    assertConforms("job-list", new JobListView(List.of(), false, null));
+    var step =
+        new StepView(0, "classify", "step", 1, "gpt-4o-mini", new Usage(120, 20), T0, T1, 850);
+    var steps = StepListView.of(ID, List.of(step, step));
+    assertConforms("step-list", steps);
+    assertThat(steps.usage()).isEqualTo(new Usage(240, 40));
+    assertThat(steps.durationMs()).isEqualTo(1700);
+  }
+
+  @Test
+  void agentList() {
+    assertConforms(
+        "agent-list",
+        new AgentList(AgentCatalog.entries().stream().map(AgentCatalog::view).toList()));
+  }
+
+  @Test
+  void requestsParseWithDefaults() {
+    var tenant =
+        TenantRequest.parse("{\"id\":\"acme\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(tenant.name()).isEqualTo("acme");
+    assertThat(tenant.limits()).isEqualTo(new LimitsView(null, null, null));
+    assertThat(ApiKeyRequest.parse(new byte[0]).name()).isEqualTo("default");
+  }
+
+  @Test
+  void digestsIgnoreKeyOrderAndSpacing() {
+    assertThat(JsonDigest.sha256(Json.parse("{\"a\":1,\"b\":{\"c\":[1,{\"d\":2,\"e\":3}]}}")))
+        .isEqualTo(
+            JsonDigest.sha256(Json.parse(" { \"b\": {\"c\":[1,{\"e\":3,\"d\":2}]}, \"a\":1}")));
+    assertThat(JsonDigest.sha256(Json.parse("{\"a\":1}")))
+        .isNotEqualTo(JsonDigest.sha256(Json.parse("{\"a\":2}")));
+  }
 }

@@ -48,6 +48,8 @@ public class StandaloneApplication {
     // System properties outrank the apps' defaults (and lose to explicit Spring settings).
     System.setProperty("spring.datasource.url", jdbcUrl);
     System.setProperty("spring.kafka.bootstrap-servers", bootstrap);
+    // A laptop install works at once: tenant "default" with AGENTQ_API_KEY, or a key printed once.
+    System.setProperty("agentq.auth.bootstrap-tenant", "default");
     if (kafka != null) {
       System.setProperty("agentq.kafka.partitions", "4");
       // The broker is ours and so is its one worker, which after a restart or a crash takes its

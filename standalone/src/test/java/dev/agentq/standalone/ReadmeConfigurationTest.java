@@ -3,6 +3,9 @@ package dev.agentq.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentq.api.config.ApiProperties;
+import dev.agentq.api.config.AuthProperties;
+import dev.agentq.api.config.HttpProperties;
+import dev.agentq.api.config.LimitProperties;
 import dev.agentq.api.config.TopicProperties;
 import dev.agentq.worker.config.KafkaSettings;
 import dev.agentq.worker.config.ModelProperties;
@@ -27,6 +30,9 @@ class ReadmeConfigurationTest {
       List.of(
           ApiProperties.class,
           TopicProperties.class,
+          AuthProperties.class,
+          LimitProperties.class,
+          HttpProperties.class,
           KafkaSettings.class,
           WorkerProperties.class,
           ModelProperties.class,

@@ -24,11 +24,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class Standalone implements AutoCloseable {
   private static final Path JAR = Path.of("target", "agentq-standalone.jar");
+
+  /** The key of tenant {@code default} in every standalone these tests start. */
+  static final String API_KEY = "aq_standalone_e2e_key_0123456789";
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final ChildJvm process;
   private final String baseUrl;
+  private volatile String key = API_KEY;
 
   private Standalone(ChildJvm process, int port) {
     this.process = process;
@@ -48,6 +53,7 @@ final class Standalone implements AutoCloseable {
     env.put("AGENTQ_JDBC_URL", "");
     env.put("AGENTQ_KAFKA_BOOTSTRAP", "");
     env.put("OPENAI_API_KEY", "");
+    env.put("AGENTQ_API_KEY", API_KEY);
     env.putAll(extraEnv);
     Path log = Files.createTempFile(home.getParent(), "standalone-", ".log");
     var child = ChildJvm.startJar(JAR, List.of("-Xmx512m"), env, log);
@@ -116,8 +122,42 @@ final class Standalone implements AutoCloseable {
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
     try {
+      if (key != null) {
+        request.header("Authorization", "Bearer " + key);
+      }
       return HTTP.send(
           request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /** Sends {@code other} as the API key from now on; null sends none. */
+  Standalone useKey(String other) {
+    this.key = other;
+    return this;
+  }
+
+  /** The key printed at start-up when none was configured, if one was. */
+  java.util.Optional<String> printedKey() {
+    var matcher =
+        java.util.regex.Pattern.compile(
+                "API key of tenant 'default' \\(shown only now; keep it\\): (aq_[A-Za-z0-9]+)")
+            .matcher(log());
+    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+  }
+
+  /** A streaming GET whose lines arrive as they are sent. */
+  HttpResponse<java.util.stream.Stream<String>> stream(String path) throws IOException {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(baseUrl + path))
+              .header("Authorization", "Bearer " + key)
+              .header("Accept", "text/event-stream")
+              .timeout(Duration.ofMinutes(2))
+              .build(),
+          HttpResponse.BodyHandlers.ofLines());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

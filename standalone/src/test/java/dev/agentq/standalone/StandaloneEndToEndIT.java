@@ -8,6 +8,7 @@ import dev.agentq.testkit.openai.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,5 +96,42 @@ class StandaloneEndToEndIT {
 
     var agents = standalone.getJson("/v1/agents");
     assertThat(agents.at("/data/0/name").asString()).isEqualTo("document-digest");
+  }
+
+  @Test
+  void eventsStreamLiveUntilTheJobHasEnded() throws Exception {
+    model.reset();
+    model.respondWith(new DigestReplies());
+    String id = standalone.submitDigest("INVOICE #INV-77. Total due: $70.00.");
+
+    var response = standalone.stream("/v1/jobs/" + id + "/events");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<String> events;
+    try (var lines = response.body()) {
+      events =
+          lines
+              .filter(line -> line.startsWith("event:"))
+              .map(line -> line.substring(6).strip())
+              .toList();
+    }
+    assertThat(events.getFirst()).isEqualTo("job.queued");
+    assertThat(events).contains("job.started", "step.completed");
+    assertThat(events.getLast()).isEqualTo("job.succeeded");
+  }
+
+  @Test
+  void withoutTheKeyNothingIsServedButHealth() throws Exception {
+    standalone.useKey(null);
+    try {
+      var refused = standalone.get("/v1/jobs");
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(dev.agentq.schemas.Json.parse(refused.body()).get("code").asString())
+          .isEqualTo("missing_api_key");
+      assertThat(standalone.get("/health").statusCode()).isEqualTo(200);
+      assertThat(standalone.get("/v3/api-docs").statusCode()).isEqualTo(200);
+    } finally {
+      standalone.useKey(Standalone.API_KEY);
+    }
+    assertThat(standalone.log()).doesNotContain(Standalone.API_KEY);
   }
 }

@@ -10,6 +10,7 @@ import dev.agentq.worker.metrics.WorkerMetrics;
 import dev.agentq.worker.run.WorkerPool;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +53,14 @@ public final class DispatchHandler {
 
   public void handle(List<Delivery> deliveries) {
     Map<UUID, Delivery> wanted = new LinkedHashMap<>();
+    Map<UUID, String> requestIds = new HashMap<>();
     for (Delivery delivery : deliveries) {
       try {
-        wanted.putIfAbsent(DispatchMessage.decode(delivery.value()).jobId(), delivery);
+        DispatchMessage message = DispatchMessage.decode(delivery.value());
+        wanted.putIfAbsent(message.jobId(), delivery);
+        if (message.requestId() != null) {
+          requestIds.putIfAbsent(message.jobId(), message.requestId());
+        }
       } catch (ContractException e) {
         deadLetter(delivery, "unreadable", "unreadable dispatch message: " + e.getMessage());
       }
@@ -63,7 +69,7 @@ public final class DispatchHandler {
       return;
     }
     List<Job> claimed = jobs.claim(wanted.keySet(), owner, lease);
-    claimed.forEach(pool::start);
+    claimed.forEach(job -> pool.start(job, requestIds.get(job.id())));
 
     Set<UUID> unclaimed = new HashSet<>(wanted.keySet());
     claimed.forEach(job -> unclaimed.remove(job.id()));

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The jobs this worker is running, each on a virtual thread. It knows which attempt of each job it
@@ -54,14 +55,26 @@ public final class WorkerPool implements AutoCloseable {
 
   /** Starts a claimed job on a virtual thread of its own. */
   public void start(Job job) {
+    start(job, null);
+  }
+
+  /**
+   * Starts a claimed job on a virtual thread of its own, whose log lines carry {@code request_id}:
+   * the correlation id of the HTTP request that queued the job, when the dispatch message had one.
+   */
+  public void start(Job job, String requestId) {
     Running entry = new Running(job.attempt(), job.lane(), new JobControl());
     running.put(job.id(), entry);
     byLane.get(job.lane()).incrementAndGet();
     threads.execute(
         () -> {
+          if (requestId != null) {
+            MDC.put("request_id", requestId);
+          }
           try {
             runner.run(job, entry.control());
           } finally {
+            MDC.remove("request_id");
             running.remove(job.id(), entry);
             byLane.get(job.lane()).decrementAndGet();
             onJobEnd.run();

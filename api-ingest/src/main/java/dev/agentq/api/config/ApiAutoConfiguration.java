@@ -1,35 +1,59 @@
 package dev.agentq.api.config;
 
+import dev.agentq.api.admin.AdminViews;
+import dev.agentq.api.admin.KeyAdminController;
+import dev.agentq.api.admin.TenantAdminController;
 import dev.agentq.api.agent.AgentController;
+import dev.agentq.api.auth.AdminAuthInterceptor;
+import dev.agentq.api.auth.AdminKey;
+import dev.agentq.api.auth.Caller;
+import dev.agentq.api.auth.EffectiveLimits;
+import dev.agentq.api.auth.RateLimitInterceptor;
+import dev.agentq.api.auth.TenantAuthInterceptor;
+import dev.agentq.api.auth.TenantBootstrap;
+import dev.agentq.api.auth.TokenLeases;
+import dev.agentq.api.docs.ApiDocCustomizer;
+import dev.agentq.api.event.EventStreamController;
+import dev.agentq.api.event.EventStreams;
 import dev.agentq.api.health.Dependency;
 import dev.agentq.api.health.HealthController;
 import dev.agentq.api.health.KafkaDependency;
 import dev.agentq.api.health.PostgresDependency;
 import dev.agentq.api.job.JobController;
 import dev.agentq.api.job.JobIds;
+import dev.agentq.api.job.JobListController;
+import dev.agentq.api.job.JobRetryController;
 import dev.agentq.api.job.JobSubmission;
+import dev.agentq.api.job.TenantJobs;
 import dev.agentq.api.outbox.KafkaJobQueue;
 import dev.agentq.api.outbox.OutboxRelay;
 import dev.agentq.api.problem.ProblemErrorController;
 import dev.agentq.api.problem.ProblemHandler;
 import dev.agentq.api.problem.ProblemJsonErrorValve;
+import dev.agentq.api.web.RequestBodies;
+import dev.agentq.api.web.RequestLogFilter;
+import dev.agentq.api.web.SecurityHeadersFilter;
 import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Topics;
+import dev.agentq.store.JobEventSignals;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.catalina.core.StandardHost;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.Ordered;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -43,7 +67,14 @@ import org.springframework.kafka.core.KafkaAdmin;
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
     })
-@EnableConfigurationProperties({ApiProperties.class, TopicProperties.class, StoreProperties.class})
+@EnableConfigurationProperties({
+  ApiProperties.class,
+  TopicProperties.class,
+  StoreProperties.class,
+  AuthProperties.class,
+  LimitProperties.class,
+  HttpProperties.class
+})
 @PropertySource("classpath:agentq-api.properties")
 @Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
 public class ApiAutoConfiguration {
@@ -90,10 +121,149 @@ public class ApiAutoConfiguration {
   }
 
   @Bean
-  JobController jobController(Stores stores, Clock clock, OutboxRelay relay, ApiProperties api) {
+  RequestBodies requestBodies(ApiProperties api) {
+    return new RequestBodies(api.maxBodyBytes());
+  }
+
+  @Bean
+  TenantJobs tenantJobs(Stores stores) {
+    return new TenantJobs(stores.jobs());
+  }
+
+  @Bean
+  JobController jobController(
+      Stores stores,
+      Clock clock,
+      OutboxRelay relay,
+      ApiProperties api,
+      LimitProperties limits,
+      TenantJobs tenantJobs,
+      RequestBodies bodies) {
     JobSubmission submission =
-        new JobSubmission(stores.jobs(), new JobIds(clock), relay::wake, api.maxAttempts());
-    return new JobController(submission, stores.jobs(), api.maxBodyBytes());
+        new JobSubmission(
+            stores.submissions(),
+            new JobIds(clock),
+            relay::wake,
+            api.maxAttempts(),
+            limits.idempotencyKeyLifetime());
+    return new JobController(submission, stores.jobs(), tenantJobs, bodies);
+  }
+
+  @Bean
+  JobListController jobListController(Stores stores) {
+    return new JobListController(stores.jobs());
+  }
+
+  @Bean
+  JobRetryController jobRetryController(
+      Stores stores, TenantJobs tenantJobs, ApiProperties api, OutboxRelay relay) {
+    return new JobRetryController(stores.jobs(), tenantJobs, api.maxAttempts(), relay::wake);
+  }
+
+  @Bean(destroyMethod = "close")
+  JobEventSignals jobEventSignals(DataSource dataSource) {
+    return Stores.eventSignals(dataSource);
+  }
+
+  @Bean
+  EventStreams eventStreams() {
+    return new EventStreams();
+  }
+
+  @Bean
+  EventStreamController eventStreamController(
+      TenantJobs tenantJobs,
+      Stores stores,
+      JobEventSignals signals,
+      EventStreams streams,
+      HttpProperties http) {
+    return new EventStreamController(
+        tenantJobs, stores.jobs(), signals, streams, http.eventHeartbeat(), http.eventStreamMax());
+  }
+
+  @Bean
+  EffectiveLimits effectiveLimits(LimitProperties limits) {
+    return new EffectiveLimits(limits);
+  }
+
+  @Bean
+  AdminKey adminKey(AuthProperties auth) {
+    return new AdminKey(auth.adminKey());
+  }
+
+  @Bean
+  TenantAuthInterceptor tenantAuthInterceptor(Stores stores, EffectiveLimits limits) {
+    return new TenantAuthInterceptor(stores.keys(), limits);
+  }
+
+  @Bean
+  RateLimitInterceptor rateLimitInterceptor(Stores stores) {
+    return new RateLimitInterceptor(new TokenLeases(stores.rateLimiter()));
+  }
+
+  @Bean
+  AdminAuthInterceptor adminAuthInterceptor(AdminKey adminKey) {
+    return new AdminAuthInterceptor(adminKey);
+  }
+
+  @Bean
+  WebConfig agentqWebConfig(
+      TenantAuthInterceptor tenantAuth,
+      RateLimitInterceptor rateLimit,
+      AdminAuthInterceptor adminAuth,
+      HttpProperties http) {
+    return new WebConfig(tenantAuth, rateLimit, adminAuth, http);
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+    var registration = new FilterRegistrationBean<>(new RequestLogFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  /** Completes springdoc's document from each route's {@code @ApiDoc} and the JSON Schemas. */
+  @Bean
+  ApiDocCustomizer apiDocCustomizer() {
+    // The caller is resolved from the key, never sent as a parameter.
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    return new ApiDocCustomizer();
+  }
+
+  @Bean
+  AdminViews adminViews(EffectiveLimits limits) {
+    return new AdminViews(limits);
+  }
+
+  @Bean
+  TenantAdminController tenantAdminController(
+      Stores stores, AdminViews views, RequestBodies bodies) {
+    return new TenantAdminController(stores.tenants(), views, bodies);
+  }
+
+  @Bean
+  KeyAdminController keyAdminController(Stores stores, RequestBodies bodies) {
+    return new KeyAdminController(stores.keys(), stores.tenants(), bodies);
+  }
+
+  /**
+   * The bootstrap tenant and its key exist before the server takes requests, so that the first
+   * request with {@code AGENTQ_API_KEY} already works.
+   */
+  @Bean
+  TenantBootstrap tenantBootstrap(Stores stores, AuthProperties auth) {
+    var bootstrap = new TenantBootstrap(stores.tenants(), stores.keys(), System.out);
+    if (auth.bootstrapTenant() != null && !auth.bootstrapTenant().isBlank()) {
+      bootstrap.ensure(auth.bootstrapTenant().strip(), auth.bootstrapKey());
+    }
+    return bootstrap;
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.agentq.api.health;
 
+import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,20 @@ public class HealthController {
   /** Status of each dependency by name: {@code up}, or why it is down. */
   public record Readiness(String status, Map<String, String> checks) {}
 
+  @ApiDoc(
+      summary = "Is the process alive",
+      access = ApiDoc.Access.PUBLIC,
+      answers = @ApiDoc.Answer(status = 200, description = "Alive"))
   @GetMapping(path = "/health", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, String> health() {
     return Map.of("status", "up");
   }
 
+  @ApiDoc(
+      summary = "Can it serve",
+      access = ApiDoc.Access.PUBLIC,
+      answers = @ApiDoc.Answer(status = 200, description = "Every dependency is up"),
+      problems = 503)
   @GetMapping(path = "/ready", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> ready() {
     Map<String, String> checks = new LinkedHashMap<>();

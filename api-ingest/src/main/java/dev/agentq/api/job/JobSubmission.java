@@ -1,37 +1,92 @@
 package dev.agentq.api.job;
 
+import dev.agentq.api.auth.Caller;
 import dev.agentq.api.problem.ApiProblem;
+import dev.agentq.api.problem.Codes;
 import dev.agentq.schemas.AgentCatalog;
 import dev.agentq.schemas.JobRequest;
+import dev.agentq.schemas.Json;
+import dev.agentq.schemas.JsonDigest;
 import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Violation;
-import dev.agentq.store.Job;
-import dev.agentq.store.JobStore;
 import dev.agentq.store.NewJob;
+import dev.agentq.store.Submission;
+import dev.agentq.store.SubmissionStore;
+import dev.agentq.store.Submitted;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Accepts a job: checks the agent and its input, then stores the job and its dispatch message in
- * one transaction and nudges the outbox relay. Kafka being down never loses an accepted job.
+ * Accepts a job: checks the request, the agent and its input, then stores the job, its dispatch
+ * message and its idempotency key in one transaction and nudges the outbox relay. Kafka being down
+ * never loses an accepted job, and a model provider being down never blocks a submit.
  */
 public final class JobSubmission {
-  private final JobStore jobs;
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  private final SubmissionStore submissions;
   private final JobIds ids;
   private final Runnable onSubmitted;
   private final int maxAttempts;
+  private final Duration keyLifetime;
 
   /**
    * @param onSubmitted called after the transaction commits, to publish without waiting a poll
    */
-  public JobSubmission(JobStore jobs, JobIds ids, Runnable onSubmitted, int maxAttempts) {
-    this.jobs = jobs;
+  public JobSubmission(
+      SubmissionStore submissions,
+      JobIds ids,
+      Runnable onSubmitted,
+      int maxAttempts,
+      Duration keyLifetime) {
+    this.submissions = submissions;
     this.ids = ids;
     this.onSubmitted = onSubmitted;
     this.maxAttempts = maxAttempts;
+    this.keyLifetime = keyLifetime;
   }
 
-  public Job submit(String tenant, JobRequest request) {
+  /**
+   * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   * @param requestId the request's correlation id
+   */
+  public Submitted submit(Caller caller, byte[] body, String idempotencyKey, String requestId) {
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw Codes.invalidHeader("Idempotency-Key", "1 to 255 visible ASCII characters");
+    }
+    JsonNode tree = Json.parse(body);
+    JobRequest request = JobRequest.from(tree);
+    AgentCatalog.Entry agent = agent(request);
+    NewJob job =
+        new NewJob(
+            ids.next(),
+            caller.tenantId(),
+            agent.name(),
+            Lane.INTERACTIVE,
+            request.input(),
+            request.threadId(),
+            request.webhookUrl(),
+            request.metadata(),
+            maxAttempts);
+    Submitted submitted =
+        submissions.submit(
+            new Submission(
+                job,
+                idempotencyKey,
+                idempotencyKey == null ? null : JsonDigest.sha256(tree),
+                requestId,
+                caller.maxQueuedJobs()),
+            keyLifetime);
+    if (submitted instanceof Submitted.Accepted) {
+      onSubmitted.run();
+    }
+    return submitted;
+  }
+
+  private static AgentCatalog.Entry agent(JobRequest request) {
     AgentCatalog.Entry agent =
         AgentCatalog.find(request.agent())
             .orElseThrow(
@@ -56,19 +111,6 @@ public final class JobSubmission {
           "The input does not match the input schema of agent '" + agent.name() + "'.",
           violations);
     }
-    Job job =
-        jobs.submit(
-            new NewJob(
-                ids.next(),
-                tenant,
-                agent.name(),
-                Lane.INTERACTIVE,
-                request.input(),
-                request.threadId(),
-                request.webhookUrl(),
-                request.metadata(),
-                maxAttempts));
-    onSubmitted.run();
-    return job;
+    return agent;
   }
 }

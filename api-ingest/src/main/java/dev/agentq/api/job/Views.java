@@ -3,18 +3,20 @@ package dev.agentq.api.job;
 import dev.agentq.schemas.JobAccepted;
 import dev.agentq.schemas.JobResultView;
 import dev.agentq.schemas.JobStatusView;
+import dev.agentq.schemas.JobSummaryView;
 import dev.agentq.schemas.JobView;
 import dev.agentq.schemas.Links;
 import dev.agentq.schemas.StepView;
 import dev.agentq.store.Checkpoint;
 import dev.agentq.store.Job;
+import dev.agentq.store.JobSummary;
 import java.util.List;
 
 /** From stored records to the wire records of {@code schemas}. */
-final class Views {
+public final class Views {
   private Views() {}
 
-  static JobAccepted accepted(Job job) {
+  public static JobAccepted accepted(Job job) {
     return new JobAccepted(
         job.id(), job.status(), job.agent(), job.createdAt(), Links.of(job.id()));
   }
@@ -65,6 +67,22 @@ final class Views {
         checkpoints.stream().filter(Checkpoint::topLevel).map(Views::step).toList(),
         job.createdAt(),
         job.finishedAt());
+  }
+
+  static JobSummaryView summary(JobSummary job) {
+    return new JobSummaryView(
+        job.id(),
+        job.agent(),
+        job.status(),
+        job.lane(),
+        job.metadata(),
+        job.attempt(),
+        job.maxAttempts(),
+        job.error(),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt(),
+        Links.of(job.id()));
   }
 
   static StepView step(Checkpoint checkpoint) {

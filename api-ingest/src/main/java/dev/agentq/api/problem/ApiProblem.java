@@ -1,12 +1,15 @@
 package dev.agentq.api.problem;
 
 import dev.agentq.schemas.Violation;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error the API answers with: an HTTP status, a stable machine-readable {@code code}, and words
- * for people. Rendered as RFC 9457 {@code application/problem+json} by {@link ProblemHandler}.
+ * An error the API answers with: an HTTP status, a stable machine-readable {@code code}, words for
+ * people, and headers the answer needs (such as {@code Retry-After}). Rendered as RFC 9457 {@code
+ * application/problem+json} by {@link ProblemHandler}; {@link Codes} makes the ones agentq uses.
  */
 public final class ApiProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,6 +18,7 @@ public final class ApiProblem extends RuntimeException {
   private final String code;
   private final String title;
   private final transient List<Violation> violations;
+  private final transient Map<String, String> headers = new LinkedHashMap<>();
 
   public ApiProblem(HttpStatus status, String code, String title, String detail) {
     this(status, code, title, detail, List.of());
@@ -22,7 +26,7 @@ public final class ApiProblem extends RuntimeException {
 
   public ApiProblem(
       HttpStatus status, String code, String title, String detail, List<Violation> violations) {
-    super(detail);
+    super(detail, null, false, false);
     this.status = status;
     this.code = code;
     this.title = title;
@@ -30,11 +34,13 @@ public final class ApiProblem extends RuntimeException {
   }
 
   public static ApiProblem jobNotFound(String id) {
-    return new ApiProblem(
-        HttpStatus.NOT_FOUND,
-        "job_not_found",
-        "Job not found",
-        "There is no job with id " + id + ".");
+    return Codes.jobNotFound(id);
+  }
+
+  /** Adds a header to the answer. */
+  public ApiProblem withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
   }
 
   public HttpStatus status() {
@@ -51,5 +57,9 @@ public final class ApiProblem extends RuntimeException {
 
   public List<Violation> violations() {
     return violations;
+  }
+
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 }

@@ -2,6 +2,7 @@ package dev.agentq.api.problem;
 
 import dev.agentq.schemas.ContractViolationException;
 import dev.agentq.schemas.MalformedJsonException;
+import dev.agentq.schemas.StorableText;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,13 +28,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    return Problems.response(
+    ProblemDetail body =
         Problems.detail(
             problem.status(),
             problem.code(),
             problem.title(),
             problem.getMessage(),
-            problem.violations()));
+            problem.violations());
+    HttpHeaders headers = new HttpHeaders();
+    problem.headers().forEach(headers::set);
+    return ResponseEntity.status(problem.status())
+        .headers(headers)
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
   }
 
   @ExceptionHandler(MalformedJsonException.class)
@@ -54,7 +61,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "invalid_request",
             "Invalid request",
-            "The request body does not match the " + e.schema() + " schema.",
+            e.schema().equals(StorableText.SCHEMA)
+                ? "The request body holds text that cannot be stored: NUL or a lone surrogate."
+                : "The request body does not match the " + e.schema() + " schema.",
             e.violations()));
   }
 

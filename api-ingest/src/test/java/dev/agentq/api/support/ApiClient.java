@@ -32,9 +32,36 @@ public final class ApiClient {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private final int port;
+  private final String key;
 
+  /** A client of tenant {@code default}, with {@link Infra#API_KEY}. */
   public ApiClient(int port) {
+    this(port, Infra.API_KEY);
+  }
+
+  /** A client sending {@code key} as its bearer token; none when null. */
+  public ApiClient(int port, String key) {
     this.port = port;
+    this.key = key;
+  }
+
+  /** The same API, with another key. */
+  public ApiClient as(String otherKey) {
+    return new ApiClient(port, otherKey);
+  }
+
+  /** The same API, with no key at all. */
+  public ApiClient anonymous() {
+    return new ApiClient(port, null);
+  }
+
+  /** The same API, with the admin key. */
+  public ApiClient admin() {
+    return new ApiClient(port, Infra.ADMIN_KEY);
+  }
+
+  public int port() {
+    return port;
   }
 
   public ApiResponse get(String path) {
@@ -73,7 +100,24 @@ public final class ApiClient {
   }
 
   public HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT);
+    if (key != null) {
+      builder.header("Authorization", "Bearer " + key);
+    }
+    return builder;
+  }
+
+  /** {@code POST} of a JSON text with extra headers, name then value. */
+  public ApiResponse postJson(String path, String json, String... headers) {
+    HttpRequest.Builder builder =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
   }
 
   /**
@@ -85,7 +129,11 @@ public final class ApiClient {
       socket.setSoTimeout((int) TIMEOUT.toMillis());
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: */*\r\n\r\n")
+          ("GET "
+                  + target
+                  + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: */*\r\n"
+                  + (key == null ? "" : "Authorization: Bearer " + key + "\r\n")
+                  + "\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();

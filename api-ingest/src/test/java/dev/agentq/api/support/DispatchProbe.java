@@ -90,6 +90,19 @@ public final class DispatchProbe implements AutoCloseable {
     return Map.copyOf(byKey);
   }
 
+  /** Polls until a record keyed {@code key} whose value satisfies {@code wanted} has arrived. */
+  public byte[] awaitValue(String key, java.util.function.Predicate<byte[]> wanted) {
+    await("a matching dispatch message keyed " + key)
+        .atMost(Duration.ofMinutes(3))
+        .pollInSameThread()
+        .until(
+            () -> {
+              collect(consumer.poll(Duration.ofMillis(500)));
+              return byKey.getOrDefault(key, List.of()).stream().anyMatch(wanted);
+            });
+    return byKey.get(key).stream().filter(wanted).findFirst().orElseThrow();
+  }
+
   @Override
   public void close() {
     consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));

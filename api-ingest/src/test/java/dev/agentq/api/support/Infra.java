@@ -10,13 +10,33 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points an API under test at its own Postgres schema and Kafka topics, and looks at its rows. */
 public final class Infra {
+  /** The key of tenant {@code default}, which every API under test creates at start-up. */
+  public static final String API_KEY = "aq_test_default_tenant_key_0123456789";
+
+  /** The admin key of every API under test. */
+  public static final String ADMIN_KEY = "admin-key-for-tests-only";
+
   private Infra() {}
 
-  /** The app's Postgres schema, the shared test broker, and a topic prefix of the test's own. */
+  /**
+   * The app's Postgres schema, the shared test broker, and a topic prefix of the test's own; tenant
+   * {@code default} with {@link #API_KEY}, {@link #ADMIN_KEY}, and limits high enough that only
+   * tests of limits meet them.
+   */
   public static void connect(DynamicPropertyRegistry registry, TestDatabase db, String prefix) {
     registry.add("spring.datasource.url", db::jdbcUrl);
     registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
     registry.add("agentq.kafka.topic-prefix", () -> prefix);
+    authenticate(registry);
+  }
+
+  /** Tenant {@code default} with {@link #API_KEY}, {@link #ADMIN_KEY}, and high limits. */
+  public static void authenticate(DynamicPropertyRegistry registry) {
+    registry.add("agentq.auth.bootstrap-tenant", () -> "default");
+    registry.add("agentq.auth.bootstrap-key", () -> API_KEY);
+    registry.add("agentq.auth.admin-key", () -> ADMIN_KEY);
+    registry.add("agentq.limits.requests-per-second", () -> "100000");
+    registry.add("agentq.limits.burst", () -> "100000");
   }
 
   /** A count query with bound parameters, straight over JDBC. */

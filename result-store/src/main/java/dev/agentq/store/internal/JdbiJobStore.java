@@ -12,6 +12,8 @@ import dev.agentq.store.Finish;
 import dev.agentq.store.Heartbeat;
 import dev.agentq.store.Job;
 import dev.agentq.store.JobEvent;
+import dev.agentq.store.JobPage;
+import dev.agentq.store.JobQuery;
 import dev.agentq.store.JobStore;
 import dev.agentq.store.LeaseLostException;
 import dev.agentq.store.NewJob;
@@ -494,6 +496,16 @@ public final class JdbiJobStore implements JobStore {
           .nextInThread(ended.tenantId(), ended.threadId())
           .ifPresent(next -> dispatch(handle, List.of(next), now));
     }
+  }
+
+  @Override
+  public JobPage list(String tenantId, JobQuery query) {
+    return JobListing.list(jdbi, tenantId, query);
+  }
+
+  @Override
+  public Optional<Job> retry(String tenantId, UUID jobId, int attempts, String requestId) {
+    return JobRetries.retry(jdbi, now(), tenantId, jobId, attempts, requestId);
   }
 
   private static void dispatch(Handle handle, List<Job> jobs, Instant now) {

@@ -1,0 +1,20 @@
+package dev.agentq.store;
+
+/**
+ * A job to store, with what guards its admission.
+ *
+ * @param job the job itself
+ * @param idempotencyKey the client's {@code Idempotency-Key}, or null
+ * @param requestHash SHA-256 of the request, compared when the key comes again; null without a key
+ * @param requestId the request's correlation id, recorded in the job's first event and message
+ * @param maxQueuedJobs how many of the tenant's jobs may wait at once, this one included
+ */
+public record Submission(
+    NewJob job, String idempotencyKey, byte[] requestHash, String requestId, int maxQueuedJobs) {
+
+  public Submission {
+    if ((idempotencyKey == null) != (requestHash == null)) {
+      throw new IllegalArgumentException("an idempotency key comes with a request hash");
+    }
+  }
+}
