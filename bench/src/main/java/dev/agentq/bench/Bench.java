@@ -57,6 +57,7 @@ public final class Bench {
       System.err.print(Options.USAGE);
       return 2;
     }
+    Database.keepSchemas = options.keepSchemas();
     Database.Settings settings = Database.settings(options.jdbcUrl());
     System.out.printf(
         "Postgres %s: SHOW fsync = %s, SHOW synchronous_commit = %s%n",

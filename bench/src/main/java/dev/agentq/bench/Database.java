@@ -11,6 +11,9 @@ import java.util.UUID;
 
 /** The one Postgres server of a run: its settings, and a fresh schema per scenario. */
 final class Database {
+  /** Whether {@link Schema#close()} leaves the schema in place (--keep-schemas). */
+  static volatile boolean keepSchemas;
+
   private Database() {}
 
   /**
@@ -74,7 +77,11 @@ final class Database {
 
     @Override
     public void close() {
-      execute(serverUrl, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+      if (keepSchemas) {
+        Bench.log("kept schema %s", name);
+      } else {
+        execute(serverUrl, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+      }
     }
   }
 

@@ -31,7 +31,6 @@ final class JobRunrScenario {
    */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
 
-
   /**
    * @param jobs jobs counted
    * @param workers JobRunr's worker count (virtual threads)

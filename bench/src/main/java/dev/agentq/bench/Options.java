@@ -23,6 +23,7 @@ import java.util.Set;
  * @param modelDelay how long each model reply takes in the concurrency run
  * @param workerJar the worker's runnable jar, for the concurrency run
  * @param apiKey sent as {@code Authorization: Bearer} to the API when not blank
+ * @param keepSchemas leave each scenario's schema in place, for a look at its rows afterwards
  */
 record Options(
     Set<Scenario> scenarios,
@@ -39,7 +40,8 @@ record Options(
     Path workerJar,
     String apiKey,
     Path out,
-    boolean allowUnsafe) {
+    boolean allowUnsafe,
+    boolean keepSchemas) {
 
   static final String USAGE =
       """
@@ -59,6 +61,7 @@ record Options(
         --api-key KEY         sent as Authorization: Bearer KEY (default none)
         --out PATH            JSON results (default bench/target/bench-results.json)
         --allow-unsafe        report even if fsync or synchronous_commit is off
+        --keep-schemas        leave each scenario's schema (bench_*) for inspection
       """;
 
   static final String DEFAULT_JDBC = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
@@ -91,11 +94,16 @@ record Options(
     String apiKey = "";
     Path out = Path.of("bench", "target", "bench-results.json");
     boolean allowUnsafe = false;
+    boolean keepSchemas = false;
 
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--allow-unsafe")) {
         allowUnsafe = true;
+        continue;
+      }
+      if (flag.equals("--keep-schemas")) {
+        keepSchemas = true;
         continue;
       }
       if (flag.equals("--help") || flag.equals("-h")) {
@@ -138,7 +146,8 @@ record Options(
         workerJar,
         apiKey,
         out,
-        allowUnsafe);
+        allowUnsafe,
+        keepSchemas);
   }
 
   private static Set<Scenario> scenarios(String value) {
