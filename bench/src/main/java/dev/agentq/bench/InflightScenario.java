@@ -130,7 +130,7 @@ final class InflightScenario {
         Bench.log("inflight: dispatched in %.1f s", relayed);
         JobRows.Ended ended =
             JobRows.awaitEnded(
-                schema, jobs, Duration.ofMinutes(5).plus(modelDelay.multipliedBy(6)));
+                schema, jobs, Duration.ofMinutes(3).plus(modelDelay.multipliedBy(6)));
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.stop();
         sampling.join();

@@ -48,7 +48,7 @@ record Options(
       usage: java -jar bench/target/agentq-bench.jar [options]
         --scenario all|pg|jobrunr|agentq|latency|inflight   (comma-separated; default all)
         --jdbc URL            Postgres (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres)
-        --jobs N              jobs per throughput run, JobRunr and agentq (default 20000)
+        --jobs N              jobs per throughput run, JobRunr and agentq (default 10000)
         --warmup N            jobs run first and not counted (default min(1000, jobs/5))
         --clients N           concurrent HTTP clients submitting to agentq (default 64)
         --seconds N           length of each Postgres commit-rate run (default 10)
@@ -81,7 +81,7 @@ record Options(
   static Options parse(String... args) {
     Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
     String jdbc = DEFAULT_JDBC;
-    int jobs = 20_000;
+    int jobs = 10_000;
     Integer warmup = null;
     int clients = 64;
     int seconds = 10;

@@ -15,7 +15,7 @@ class HarnessTest {
 
     assertThat(options.scenarios()).containsExactlyInAnyOrder(Scenario.values());
     assertThat(options.jdbcUrl()).isEqualTo(Options.DEFAULT_JDBC);
-    assertThat(options.jobs()).isEqualTo(20_000);
+    assertThat(options.jobs()).isEqualTo(10_000);
     assertThat(options.warmup()).isEqualTo(1000);
     assertThat(options.threads()).containsExactly(8, 32);
     assertThat(options.inflightJobs()).isEqualTo(10_000);
