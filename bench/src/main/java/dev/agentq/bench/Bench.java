@@ -75,7 +75,7 @@ public final class Bench {
             Runtime.version().toString(),
             Runtime.getRuntime().availableProcessors(),
             Runtime.getRuntime().maxMemory() / 1_000_000,
-            InflightScenario.openFilesLimit(ProcessHandle.current().pid()),
+            WorkerProbe.openFilesLimit(ProcessHandle.current().pid()),
             settings.version(),
             settings.fsync(),
             settings.synchronousCommit(),

@@ -7,7 +7,6 @@ import dev.agentq.schemas.Topics;
 import dev.agentq.store.Attempted;
 import dev.agentq.store.Job;
 import dev.agentq.store.NewJob;
-import dev.agentq.store.OutboxMessage;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
 import dev.agentq.testkit.kafka.TestKafka;
@@ -15,7 +14,6 @@ import dev.agentq.testkit.openai.FakeOpenAiServer;
 import dev.agentq.testkit.process.ChildJvm;
 import dev.agentq.testkit.process.FreePort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,18 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,7 +43,6 @@ final class InflightScenario {
   static final String HEAP = "-Xmx512m";
   private static final int CHUNK = 500;
   private static final Duration STARTUP = Duration.ofSeconds(120);
-  private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
 
   /**
    * @param peakInflight the most jobs the worker reported running at once
@@ -116,29 +104,26 @@ final class InflightScenario {
       Bench.log("inflight: starting a worker from %s (log in %s)", jar, log);
       try (ChildJvm worker = ChildJvm.startJar(jar, List.of(HEAP), env, log);
           Stores stores = Stores.postgres(pool, Clock.systemUTC())) {
-        String metrics = "http://127.0.0.1:" + port + "/actuator/prometheus";
         awaitReady(worker, port, topics);
-        Sampler sampler = new Sampler(worker, URI.create(metrics));
-        Thread sampling = Thread.ofVirtual().name("bench-sampler").start(sampler);
+        WorkerProbe probe = new WorkerProbe(worker, port);
         long start = System.nanoTime();
         submit(stores, jobs);
         double submitted = (System.nanoTime() - start) / 1e9;
         Bench.log("inflight: %d jobs stored in %.1f s", jobs, submitted);
         long relayStart = System.nanoTime();
-        relay(stores, topics);
+        OutboxPublisher.drain(stores.outbox(), topics, TestKafka.bootstrapServers());
         double relayed = (System.nanoTime() - relayStart) / 1e9;
         Bench.log("inflight: dispatched in %.1f s", relayed);
         JobRows.Ended ended =
             JobRows.awaitEnded(
                 schema, jobs, Duration.ofMinutes(3).plus(modelDelay.multipliedBy(6)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        sampler.stop();
-        sampling.join();
+        probe.stop();
         long extraCalls = Math.max(0, openAi.callCount() - 3L * ended.succeeded());
         Bench.log(
             "inflight: peak %d jobs in flight, heap %.0f MB at that peak; %d of %d ended in %.1f s",
-            sampler.peak.inflight(),
-            sampler.peak.heapUsedBytes() / 1e6,
+            probe.peak().inflight(),
+            probe.peak().heapUsedBytes() / 1e6,
             ended.total(),
             jobs,
             seconds);
@@ -147,11 +132,11 @@ final class InflightScenario {
             CAPACITY,
             HEAP,
             modelDelay.toMillis(),
-            sampler.peak.inflight(),
-            sampler.peak.heapUsedBytes() / 1e6,
-            sampler.maxHeap / 1e6,
-            sampler.maxOpenFiles,
-            openFilesLimit(worker.pid()),
+            probe.peak().inflight(),
+            probe.peak().heapUsedBytes() / 1e6,
+            probe.maxHeapBytes() / 1e6,
+            probe.maxOpenFiles(),
+            WorkerProbe.openFilesLimit(worker.pid()),
             submitted,
             relayed,
             seconds,
@@ -186,45 +171,6 @@ final class InflightScenario {
     }
   }
 
-  /** Publishes the outbox as the API's relay does: prefixed topic, keyed by job id. */
-  private static void relay(Stores stores, Topics topics) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestKafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            5);
-    try (var producer =
-        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      while (stores.outbox().relay(1000, batch -> publish(producer, topics, batch)) > 0) {
-        // until the outbox is empty
-      }
-    }
-  }
-
-  private static void publish(
-      KafkaProducer<String, byte[]> producer, Topics topics, List<OutboxMessage> batch) {
-    List<Future<RecordMetadata>> sent = new ArrayList<>();
-    for (OutboxMessage message : batch) {
-      sent.add(
-          producer.send(
-              new ProducerRecord<>(
-                  topics.name(message.topic()),
-                  message.key(),
-                  Json.writeBytes(message.payload()))));
-    }
-    producer.flush();
-    for (Future<RecordMetadata> record : sent) {
-      try {
-        record.get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException("Kafka did not take a dispatch message", e);
-      }
-    }
-  }
-
   /** Ready (readiness probe up) and its topics created, so that no publish auto-creates one. */
   private static void awaitReady(ChildJvm worker, int port, Topics topics) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
@@ -256,69 +202,6 @@ final class InflightScenario {
         Thread.sleep(200);
       }
     }
-  }
-
-  /** Reads the worker's metrics and its open files until stopped; keeps the peaks. */
-  private static final class Sampler implements Runnable {
-    private final ChildJvm worker;
-    private final HttpRequest request;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    volatile Scrape peak = new Scrape(0, 0);
-    volatile long maxHeap;
-    volatile long maxOpenFiles;
-
-    Sampler(ChildJvm worker, URI metrics) {
-      this.worker = worker;
-      this.request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build();
-    }
-
-    void stop() {
-      running.set(false);
-    }
-
-    @Override
-    public void run() {
-      while (running.get()) {
-        try {
-          Scrape scrape =
-              Scrape.parse(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-          if (scrape.inflight() > peak.inflight()) {
-            peak = scrape;
-          }
-          maxHeap = Math.max(maxHeap, scrape.heapUsedBytes());
-          maxOpenFiles = Math.max(maxOpenFiles, openFiles(worker.pid()));
-          Thread.sleep(SAMPLE_EVERY);
-        } catch (IOException e) {
-          // a missed sample; the next one counts
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-  }
-
-  private static long openFiles(long pid) {
-    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-      return fds.count();
-    } catch (IOException | UncheckedIOException e) {
-      return -1;
-    }
-  }
-
-  /** The soft "Max open files" of a process, from {@code /proc/<pid>/limits}; -1 if unknown. */
-  static long openFilesLimit(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"))) {
-        if (line.startsWith("Max open files")) {
-          String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
-          return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux, or the process is gone
-    }
-    return -1;
   }
 
   private static Path findWorkerJar() throws IOException {
