@@ -13,6 +13,7 @@ COPY testkit/ testkit/
 COPY agent-worker/pom.xml agent-worker/
 COPY api-ingest/ api-ingest/
 COPY standalone/pom.xml standalone/
+COPY bench/pom.xml bench/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl api-ingest -am package -Dmaven.test.skip=true \
  && cp api-ingest/target/agentq-api-ingest-*-exec.jar /app.jar \

@@ -13,6 +13,7 @@ COPY testkit/ testkit/
 COPY agent-worker/ agent-worker/
 COPY api-ingest/pom.xml api-ingest/
 COPY standalone/pom.xml standalone/
+COPY bench/pom.xml bench/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl agent-worker -am package -Dmaven.test.skip=true \
  && cp agent-worker/target/agentq-agent-worker-*-exec.jar /app.jar \

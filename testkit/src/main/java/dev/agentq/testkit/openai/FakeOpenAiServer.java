@@ -43,6 +43,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final AtomicReference<Responder> responder = new AtomicReference<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final List<RecordedRequest> recorded = new ArrayList<>(); // guarded by itself
+  private volatile boolean recording = true;
 
   private FakeOpenAiServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -86,6 +87,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
   /** Sets (or, given {@code null}, clears) the responder used when the queue is empty. */
   public FakeOpenAiServer respondWith(Responder responder) {
     this.responder.set(responder);
+    return this;
+  }
+
+  /**
+   * Whether chat requests are kept for {@link #requests()} and {@link #lastRequest()} (they are by
+   * default). A benchmark sending hundreds of thousands of requests turns it off, so that the
+   * server's memory stays flat; {@link #callCount()} counts either way. Returns this.
+   */
+  public FakeOpenAiServer recording(boolean on) {
+    this.recording = on;
     return this;
   }
 
@@ -136,6 +147,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
   }
 
   void record(RecordedRequest request) {
+    if (!recording) {
+      return;
+    }
     synchronized (recorded) {
       recorded.add(request);
     }

@@ -108,6 +108,17 @@ class FakeOpenAiServerTest {
   }
 
   @Test
+  void countsButKeepsNoRequestWhenNotRecording() throws Exception {
+    server.recording(false).respondWith(request -> Reply.text("ok"));
+
+    client.chat(chatBody("one"));
+    client.chat(chatBody("two"));
+
+    assertThat(server.callCount()).isEqualTo(2);
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void recordsTheRequestAsReceived() throws Exception {
     server.enqueue(Reply.json("{}"));
     ObjectNode body = OpenAiTestClient.JSON.createObjectNode().put("model", "gpt-4o-mini");

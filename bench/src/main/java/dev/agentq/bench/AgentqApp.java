@@ -1,0 +1,85 @@
+package dev.agentq.bench;
+
+import dev.agentq.standalone.StandaloneApplication;
+import dev.agentq.testkit.kafka.TestKafka;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * agentq as standalone runs it: the API and a worker in one Spring context, here started in the
+ * bench's JVM against the bench's Postgres schema, the in-process Kafka broker (with topics of its
+ * own) and the fake model.
+ */
+final class AgentqApp implements AutoCloseable {
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+
+  private final ConfigurableApplicationContext context;
+  private final String baseUrl;
+
+  private AgentqApp(ConfigurableApplicationContext context, String baseUrl) {
+    this.context = context;
+    this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Starts the context and waits until {@code /ready} answers 200 (the worker holds partitions).
+   */
+  static AgentqApp start(Database.Schema schema, String modelBaseUrl) throws InterruptedException {
+    // command-line arguments outrank the apps' own defaults files
+    List<String> args =
+        List.of(
+            "--spring.datasource.url=" + schema.url(),
+            "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+            "--agentq.kafka.topic-prefix=bench." + TestKafka.newPrefix(),
+            "--agentq.model.api-key=sk-bench",
+            "--agentq.model.base-url=" + modelBaseUrl,
+            "--agentq.model.name=gpt-4o-mini",
+            "--server.port=0",
+            "--logging.level.root=WARN");
+    SpringApplication application = new SpringApplication(StandaloneApplication.class);
+    application.setRegisterShutdownHook(false);
+    ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+    String port = context.getEnvironment().getProperty("local.server.port");
+    AgentqApp app = new AgentqApp(context, "http://127.0.0.1:" + port);
+    try {
+      app.awaitReady();
+    } catch (RuntimeException | InterruptedException e) {
+      context.close();
+      throw e;
+    }
+    return app;
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  private void awaitReady() throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/ready")).build();
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("agentq was not ready within " + STARTUP);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
