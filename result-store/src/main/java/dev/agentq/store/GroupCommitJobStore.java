@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,6 +60,20 @@ public final class GroupCommitJobStore implements JobStore, AutoCloseable {
     if (!steps.submit(new StepWrite(jobId, attempt, checkpoint))) {
       throw new LeaseLostException(jobId, attempt, "the checkpoint of '" + checkpoint.name() + "'");
     }
+  }
+
+  @Override
+  public CompletableFuture<Void> recordStepLater(UUID jobId, int attempt, Checkpoint checkpoint) {
+    return steps
+        .submitLater(new StepWrite(jobId, attempt, checkpoint))
+        .thenApply(
+            accepted -> {
+              if (!accepted) {
+                throw new LeaseLostException(
+                    jobId, attempt, "the checkpoint of '" + checkpoint.name() + "'");
+              }
+              return null;
+            });
   }
 
   @Override

@@ -6,7 +6,9 @@ import java.util.UUID;
 /**
  * What one heartbeat found.
  *
- * @param renewed jobs whose lease was extended; any other job asked about has been lost
+ * @param renewed jobs whose lease was extended
+ * @param lost jobs no longer held: another attempt has them, or they ended; a job in neither set
+ *     was busy writing and is renewed at the next beat
  * @param cancelRequested those of {@code renewed} whose cancellation has been asked for
  */
-public record Heartbeat(Set<UUID> renewed, Set<UUID> cancelRequested) {}
+public record Heartbeat(Set<UUID> renewed, Set<UUID> lost, Set<UUID> cancelRequested) {}

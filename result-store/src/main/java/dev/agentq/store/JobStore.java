@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
 /** Jobs, their checkpoints and their events. Each method is one transaction. */
@@ -62,6 +63,20 @@ public interface JobStore {
    * @throws LeaseLostException if {@code attempt} no longer holds the job
    */
   void recordStep(UUID jobId, int attempt, Checkpoint checkpoint);
+
+  /**
+   * Records a checkpoint without waiting: the future completes once it is committed, or fails (with
+   * a {@link LeaseLostException} if fenced off). Stores that group-commit send it with the next
+   * batch; others write it at once.
+   */
+  default CompletableFuture<Void> recordStepLater(UUID jobId, int attempt, Checkpoint checkpoint) {
+    try {
+      recordStep(jobId, attempt, checkpoint);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Records many checkpoints of many jobs in one transaction (group commit) and returns those

@@ -11,6 +11,7 @@ import dev.agentq.store.internal.PostgresJobEventSignals;
 import dev.agentq.store.internal.PostgresRateLimiter;
 import dev.agentq.store.webhook.WebhookStore;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -47,7 +48,7 @@ public record Stores(
         new JdbiTenantStore(jdbi, clock),
         new JdbiApiKeyStore(jdbi, clock),
         new PostgresRateLimiter(jdbi, clock),
-        new JdbiSubmissionStore(jdbi, clock));
+        new GroupCommitSubmissionStore(new JdbiSubmissionStore(jdbi, clock), FLUSHERS));
   }
 
   /**
@@ -61,11 +62,13 @@ public record Stores(
   /** Writes what is waiting to be group-committed. */
   @Override
   public void close() {
-    if (jobs instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        throw new StoreException("could not close the job store", e);
+    for (Object store : List.of(jobs, submissions)) {
+      if (store instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new StoreException("could not close " + store.getClass().getSimpleName(), e);
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.agentq.store;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Submissions: a job, its {@code job.queued} event, its dispatch message and its idempotency key,
@@ -15,4 +16,7 @@ public interface SubmissionStore {
    * submission, so concurrent submissions may overshoot it by a few.
    */
   Submitted submit(Submission submission, Duration keyLifetime);
+
+  /** Many submissions in one transaction (group commit), each answered on its own. */
+  List<Submitted> submitAll(List<Submission> submissions, Duration keyLifetime);
 }

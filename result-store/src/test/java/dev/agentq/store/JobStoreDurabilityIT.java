@@ -277,4 +277,23 @@ class JobStoreDurabilityIT {
     }
     assertThat(running).allSatisfy(job -> assertThat(jobs.countCheckpoints(job.id())).isEqualTo(1));
   }
+
+  @Test
+  void aHeartbeatSkipsARowBusyWithAWriteWithoutCallingItLost() throws Exception {
+    Job busy = claim(jobs.submit(aJob().build()).id());
+    Job idle = claim(jobs.submit(aJob().build()).id());
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      other
+          .createStatement()
+          .execute("SELECT 1 FROM jobs WHERE id = '" + busy.id() + "' FOR SHARE");
+
+      Heartbeat beat =
+          jobs.heartbeat(java.util.Map.of(busy.id(), 1, idle.id(), 1), "worker-a", LEASE);
+
+      assertThat(beat.renewed()).containsExactly(idle.id());
+      assertThat(beat.lost()).as("busy is not lost, only skipped this beat").isEmpty();
+      other.rollback();
+    }
+  }
 }

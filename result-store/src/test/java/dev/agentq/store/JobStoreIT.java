@@ -198,10 +198,11 @@ class JobStoreIT {
     var held = jobs.heartbeat(Map.of(a.id(), 1, b.id(), 1), "worker-a", LEASE);
 
     assertThat(held.renewed()).containsExactly(a.id());
+    assertThat(held.lost()).containsExactly(b.id());
     assertThat(held.cancelRequested()).isEmpty();
     assertThat(jobs.find(a.id()).orElseThrow().leaseExpiresAt())
         .isEqualTo(clock.instant().plus(LEASE));
-    assertThat(jobs.heartbeat(Map.of(a.id(), 7), "worker-a", LEASE).renewed()).isEmpty();
+    assertThat(jobs.heartbeat(Map.of(a.id(), 7), "worker-a", LEASE).lost()).containsExactly(a.id());
   }
 
   @Test

@@ -37,11 +37,7 @@ public final class LeaseKeeper implements Runnable {
     }
     try {
       Heartbeat beat = store.heartbeat(held, owner, lease);
-      for (UUID jobId : held.keySet()) {
-        if (!beat.renewed().contains(jobId)) {
-          pool.leaseLost(jobId);
-        }
-      }
+      beat.lost().forEach(pool::leaseLost);
       beat.cancelRequested().forEach(pool::cancel);
     } catch (RuntimeException e) {
       log.warn(

@@ -25,6 +25,7 @@ import dev.agentq.worker.step.StopReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,8 @@ public final class JobRunner {
     var context =
         new DurableJobContext(
             job,
-            store.checkpoints(job.id()),
+            // attempt 1 is the first claim ever, so nothing can have been checkpointed yet
+            job.attempt() == 1 ? List.of() : store.checkpoints(job.id()),
             writer,
             store,
             model,

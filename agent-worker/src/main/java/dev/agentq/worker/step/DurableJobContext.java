@@ -14,10 +14,13 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -56,6 +59,7 @@ public final class DurableJobContext implements JobContext {
     long inputTokens;
     long outputTokens;
     String model;
+    final List<CompletableFuture<Void>> pendingWrites = new ArrayList<>();
 
     OpenStep(int seq, String name, Instant deadline) {
       this.seq = seq;
@@ -159,19 +163,23 @@ public final class DurableJobContext implements JobContext {
       currentWork = name;
     }
     JsonNode output = value == null ? NullNode.getInstance() : Json.toTree(value);
-    write(
-        new Checkpoint(
-            seq,
-            name,
-            Checkpoint.Kind.STEP,
-            null,
-            nextSeq,
-            job.attempt(),
-            output,
-            step.model,
-            new Usage(step.inputTokens, step.outputTokens),
-            started,
-            now()));
+    step.pendingWrites.add(
+        writeLater(
+            new Checkpoint(
+                seq,
+                name,
+                Checkpoint.Kind.STEP,
+                null,
+                nextSeq,
+                job.attempt(),
+                output,
+                step.model,
+                new Usage(step.inputTokens, step.outputTokens),
+                started,
+                now())));
+    // The step and its model calls usually go out in one group commit; the step returns once all
+    // of them are committed.
+    awaitAll(step.pendingWrites);
     return value;
   }
 
@@ -253,7 +261,7 @@ public final class DurableJobContext implements JobContext {
     JsonNode output = work.get();
     Usage usage = usageOf.apply(output);
     String calledModel = modelOf.apply(output);
-    write(
+    Checkpoint checkpoint =
         new Checkpoint(
             seq,
             name,
@@ -265,7 +273,14 @@ public final class DurableJobContext implements JobContext {
             calledModel,
             usage,
             started,
-            now()));
+            now());
+    if (open != null && kind == Checkpoint.Kind.MODEL) {
+      // A model call has no effect outside: its checkpoint may be committed with the step's. A tool
+      // call may have one, so the step waits for its checkpoint before going on.
+      open.pendingWrites.add(writeLater(checkpoint));
+    } else {
+      write(checkpoint);
+    }
     account(usage, calledModel);
     return output;
   }
@@ -319,6 +334,30 @@ public final class DurableJobContext implements JobContext {
 
   private void write(Checkpoint checkpoint) {
     writer.write(new StepWrite(job.id(), job.attempt(), checkpoint));
+  }
+
+  private CompletableFuture<Void> writeLater(Checkpoint checkpoint) {
+    return writer.writeLater(new StepWrite(job.id(), job.attempt(), checkpoint));
+  }
+
+  /** Waits for every write; the first failure (a lost lease, say) is thrown. */
+  private static void awaitAll(List<CompletableFuture<Void>> writes) {
+    RuntimeException first = null;
+    for (CompletableFuture<Void> write : writes) {
+      try {
+        write.join();
+      } catch (CompletionException e) {
+        if (first == null) {
+          first =
+              e.getCause() instanceof RuntimeException cause
+                  ? cause
+                  : new IllegalStateException(e.getCause());
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   private Instant deadline() {

@@ -49,19 +49,28 @@ public final class Batcher<I, O> implements AutoCloseable {
 
   /** Hands in one item and waits until the batch that carries it is committed. */
   public O submit(I item) {
-    if (closed) {
-      return flush.apply(List.of(item)).getFirst();
-    }
-    Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
-    queue.add(pending);
     try {
-      return pending.result().join();
+      return submitLater(item).join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
       throw new StoreException(name + " failed", e.getCause());
     }
+  }
+
+  /** Hands in one item; the future completes once the batch that carries it is committed. */
+  public CompletableFuture<O> submitLater(I item) {
+    if (closed) {
+      try {
+        return CompletableFuture.completedFuture(flush.apply(List.of(item)).getFirst());
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
+    queue.add(pending);
+    return pending.result();
   }
 
   /** Items waiting for a flusher. */

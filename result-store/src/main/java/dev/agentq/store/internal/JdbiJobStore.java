@@ -178,7 +178,7 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public Heartbeat heartbeat(Map<UUID, Integer> held, String owner, Duration lease) {
     if (held.isEmpty()) {
-      return new Heartbeat(Set.of(), Set.of());
+      return new Heartbeat(Set.of(), Set.of(), Set.of());
     }
     UUID[] ids = held.keySet().toArray(UUID[]::new);
     int[] attempts = new int[ids.length];
@@ -186,17 +186,21 @@ public final class JdbiJobStore implements JobStore {
       attempts[i] = held.get(ids[i]);
     }
     Instant expires = now().plus(lease);
-    List<HeldLease> leases =
-        Sql.withExtension(jdbi, JobDao.class, dao -> dao.heartbeat(ids, attempts, owner, expires));
-    Set<UUID> renewed = new HashSet<>();
-    Set<UUID> cancelRequested = new HashSet<>();
-    for (HeldLease leaseHeld : leases) {
-      renewed.add(leaseHeld.id());
-      if (leaseHeld.cancelRequested()) {
-        cancelRequested.add(leaseHeld.id());
-      }
-    }
-    return new Heartbeat(renewed, cancelRequested);
+    return Sql.inTransaction(
+        jdbi,
+        handle -> {
+          JobDao dao = handle.attach(JobDao.class);
+          Set<UUID> renewed = new HashSet<>();
+          Set<UUID> cancelRequested = new HashSet<>();
+          for (HeldLease leaseHeld : dao.heartbeat(ids, attempts, owner, expires)) {
+            renewed.add(leaseHeld.id());
+            if (leaseHeld.cancelRequested()) {
+              cancelRequested.add(leaseHeld.id());
+            }
+          }
+          Set<UUID> lost = new HashSet<>(dao.lost(ids, attempts, owner));
+          return new Heartbeat(renewed, lost, cancelRequested);
+        });
   }
 
   @Override
@@ -217,10 +221,15 @@ public final class JdbiJobStore implements JobStore {
   }
 
   @Override
-  public List<StepWrite> recordSteps(List<StepWrite> writes) {
-    if (writes.isEmpty()) {
+  public List<StepWrite> recordSteps(List<StepWrite> unordered) {
+    if (unordered.isEmpty()) {
       return List.of();
     }
+    // Rows are locked in one order by every batch, so concurrent batches never deadlock.
+    List<StepWrite> writes = new ArrayList<>(unordered);
+    writes.sort(
+        java.util.Comparator.comparing(StepWrite::jobId)
+            .thenComparingInt(write -> write.checkpoint().seq()));
     Instant now = now();
     int[] inserted =
         Sql.inTransaction(
@@ -294,12 +303,19 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public List<Attempted<Job>> finishAll(List<Finish> finishes) {
     Instant now = now();
+    // Rows are locked in one order by every batch, so concurrent batches never deadlock.
+    Integer[] order = new Integer[finishes.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> finishes.get(i).jobId()));
     return Sql.inTransaction(
         jdbi,
         handle -> {
-          List<Attempted<Job>> results = new ArrayList<>(finishes.size());
-          for (Finish finish : finishes) {
-            results.add(finishIn(handle, finish, now));
+          List<Attempted<Job>> results =
+              new ArrayList<>(java.util.Collections.nCopies(finishes.size(), null));
+          for (int i : order) {
+            results.set(i, finishIn(handle, finishes.get(i), now));
           }
           return results;
         });

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,24 +30,45 @@ public final class JdbiSubmissionStore implements SubmissionStore {
 
   @Override
   public Submitted submit(Submission submission, Duration keyLifetime) {
+    return submitAll(List.of(submission), keyLifetime).getFirst();
+  }
+
+  /**
+   * One transaction for all; a submission refused for a full queue is rolled back to a savepoint,
+   * alone, so that its idempotency key is not kept.
+   */
+  @Override
+  public List<Submitted> submitAll(List<Submission> submissions, Duration keyLifetime) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    try {
-      return jdbi.inTransaction(
-          handle -> {
-            if (submission.idempotencyKey() != null) {
-              Submitted earlier = claimKey(handle, submission, now.minus(keyLifetime), now);
-              if (earlier != null) {
-                return earlier;
-              }
-            }
-            Job job =
-                insert(handle, submission, now)
-                    .orElseThrow(() -> new QueueFull(submission.maxQueuedJobs()));
-            return new Submitted.Accepted(job);
-          });
-    } catch (QueueFull full) {
-      return new Submitted.QueueFull(full.limit);
+    return Sql.inTransaction(
+        jdbi,
+        handle -> {
+          List<Submitted> results = new ArrayList<>(submissions.size());
+          for (Submission submission : submissions) {
+            results.add(submitIn(handle, submission, now.minus(keyLifetime), now));
+          }
+          return results;
+        });
+  }
+
+  private static Submitted submitIn(
+      Handle handle, Submission submission, Instant expiredBefore, Instant now) {
+    boolean keyed = submission.idempotencyKey() != null;
+    if (keyed) {
+      handle.savepoint("submission");
+      Submitted earlier = claimKey(handle, submission, expiredBefore, now);
+      if (earlier != null) {
+        return earlier;
+      }
     }
+    java.util.Optional<Job> job = insert(handle, submission, now);
+    if (job.isEmpty()) {
+      if (keyed) {
+        handle.rollbackToSavepoint("submission");
+      }
+      return new Submitted.QueueFull(submission.maxQueuedJobs());
+    }
+    return new Submitted.Accepted(job.get());
   }
 
   /** Null once the key is ours; else what the earlier submission under it became. */
@@ -97,16 +120,5 @@ public final class JdbiSubmissionStore implements SubmissionStore {
             job.lane().topic(),
             Json.toTree(dispatch),
             now);
-  }
-
-  /** Rolls the transaction back: the tenant has too many jobs waiting. */
-  private static final class QueueFull extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int limit;
-
-    QueueFull(int limit) {
-      super("queue full", null, false, false);
-      this.limit = limit;
-    }
   }
 }

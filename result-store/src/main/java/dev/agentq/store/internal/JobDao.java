@@ -82,18 +82,42 @@ interface JobDao {
       @Bind("expires") Instant expires,
       @Bind("now") Instant now);
 
+  /**
+   * Renews the leases still held. Rows are locked in id order and rows another transaction holds (a
+   * checkpoint or an end being written) are skipped this beat, so heartbeats never deadlock with
+   * the jobs they keep alive.
+   */
   @SqlQuery(
       """
+      WITH held AS (
+          SELECT id FROM jobs
+           WHERE (id, attempt) IN (SELECT * FROM unnest(:ids, :attempts))
+             AND lease_owner = :owner AND status = 'running'
+           ORDER BY id
+           FOR UPDATE SKIP LOCKED)
       UPDATE jobs SET lease_expires_at = :expires
-       WHERE (id, attempt) IN (SELECT * FROM unnest(:ids, :attempts))
-         AND lease_owner = :owner AND status = 'running'
-      RETURNING id, cancel_requested_at IS NOT NULL AS cancel_requested
+        FROM held
+       WHERE jobs.id = held.id
+      RETURNING jobs.id, jobs.cancel_requested_at IS NOT NULL AS cancel_requested
       """)
   List<HeldLease> heartbeat(
       @Bind("ids") UUID[] ids,
       @Bind("attempts") int[] attempts,
       @Bind("owner") String owner,
       @Bind("expires") Instant expires);
+
+  /**
+   * Those of the given (id, attempt) pairs that {@code owner} no longer holds, read without locks.
+   */
+  @SqlQuery(
+      """
+      SELECT h.id FROM unnest(:ids, :attempts) AS h(id, attempt)
+       WHERE NOT EXISTS (SELECT 1 FROM jobs j
+                          WHERE j.id = h.id AND j.attempt = h.attempt
+                            AND j.lease_owner = :owner AND j.status = 'running')
+      """)
+  List<UUID> lost(
+      @Bind("ids") UUID[] ids, @Bind("attempts") int[] attempts, @Bind("owner") String owner);
 
   @SqlQuery(
       """
