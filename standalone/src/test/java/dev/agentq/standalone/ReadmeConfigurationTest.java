@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentq.api.config.ApiProperties;
 import dev.agentq.api.config.TopicProperties;
+import dev.agentq.worker.config.DocumentProperties;
 import dev.agentq.worker.config.KafkaSettings;
 import dev.agentq.worker.config.ModelProperties;
 import dev.agentq.worker.config.WebhookProperties;
@@ -32,7 +33,8 @@ class ReadmeConfigurationTest {
           ModelProperties.class,
           dev.agentq.api.config.StoreProperties.class,
           dev.agentq.worker.config.StoreProperties.class,
-          WebhookProperties.class);
+          WebhookProperties.class,
+          DocumentProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
