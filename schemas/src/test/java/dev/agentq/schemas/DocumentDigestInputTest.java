@@ -34,10 +34,18 @@ class DocumentDigestInputTest {
   }
 
   @Test
-  void refusesNoDocumentAndTwoDocuments() {
-    assertThat(pointers("{\"title\": \"t\"}")).isNotEmpty();
-    assertThat(pointers("{\"document\": \"x\", \"file\": \"a.txt\"}")).isNotEmpty();
-    assertThat(pointers("{\"content_base64\": \"eA==\", \"file\": \"a.txt\"}")).isNotEmpty();
+  void refusesNoDocumentAndTwoDocumentsSayingWhy() {
+    for (String input :
+        List.of(
+            "{\"title\": \"t\"}",
+            "{\"document\": \"x\", \"file\": \"a.txt\"}",
+            "{\"content_base64\": \"eA==\", \"file\": \"a.txt\"}")) {
+      assertThat(AgentCatalog.inputViolations(DIGEST, Json.parse(input)))
+          .as(input)
+          .contains(
+              new Violation(
+                  "", "give the document in exactly one of document, content_base64 and file"));
+    }
   }
 
   @Test
@@ -58,7 +66,12 @@ class DocumentDigestInputTest {
 
   @Test
   void refusesAnInlinePdfAndUnknownFormats() {
-    assertThat(pointers("{\"document\": \"%PDF-1.7\", \"format\": \"pdf\"}")).contains("/format");
+    assertThat(
+            AgentCatalog.inputViolations(
+                DIGEST, Json.parse("{\"document\": \"%PDF-1.7\", \"format\": \"pdf\"}")))
+        .containsExactly(
+            new Violation(
+                "/format", "a PDF comes as content_base64 or file, not as document text"));
     assertThat(pointers("{\"document\": \"x\", \"format\": \"docx\"}")).contains("/format");
   }
 
