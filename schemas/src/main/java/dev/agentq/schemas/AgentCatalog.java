@@ -24,8 +24,9 @@ public final class AgentCatalog {
       List.of(
           new Entry(
               "document-digest",
-              "Classifies a document, extracts its key fields and summarizes it: three"
-                  + " checkpointed steps."),
+              "Classifies a document (text, Markdown, HTML or PDF; inline, as bytes or as a file"
+                  + " reference), extracts its key fields and summarizes it, in checkpointed"
+                  + " steps; a long document chunk by chunk, within the job's token budget."),
           new Entry(
               "research",
               "Answers a question with tools (a calculator, search and reading over the job's"

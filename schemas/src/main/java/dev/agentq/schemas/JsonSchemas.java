@@ -33,6 +33,7 @@ public final class JsonSchemas {
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
+            .errorMessageKeyword("errorMessage")
             .build();
     this.registry =
         SchemaRegistry.withDefaultDialect(

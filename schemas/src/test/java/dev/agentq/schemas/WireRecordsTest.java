@@ -116,6 +116,22 @@ class WireRecordsTest {
   }
 
   @Test
+  void digestOutputsShortAndChunked() {
+    var shortOutput =
+        Json.parse(
+            """
+            {"category":"invoice","confidence":0.9,"language":"en","fields":{"n":"1"},
+             "summary":"s","key_points":[]}
+            """);
+    var chunked = (tools.jackson.databind.node.ObjectNode) shortOutput.deepCopy();
+    chunked.put("truncated", true).put("chunks_read", 3).put("chunks_total", 8);
+    String schema = AgentCatalog.find("document-digest").orElseThrow().outputSchema();
+    assertThat(JsonSchemas.get().violations(schema, shortOutput)).isEmpty();
+    assertThat(JsonSchemas.get().violations(schema, chunked)).isEmpty();
+    assertThat(JsonSchemas.get().violations(schema, chunked.put("chunks_read", 0))).isNotEmpty();
+  }
+
+  @Test
   void everyCatalogAgentHasInputAndOutputSchemas() {
     assertThat(AgentCatalog.entries())
         .allSatisfy(

@@ -7,6 +7,7 @@ import dev.agentq.api.config.AuthProperties;
 import dev.agentq.api.config.HttpProperties;
 import dev.agentq.api.config.LimitProperties;
 import dev.agentq.api.config.TopicProperties;
+import dev.agentq.worker.config.DocumentProperties;
 import dev.agentq.worker.config.KafkaSettings;
 import dev.agentq.worker.config.ModelProperties;
 import dev.agentq.worker.config.WebhookProperties;
@@ -38,7 +39,8 @@ class ReadmeConfigurationTest {
           ModelProperties.class,
           dev.agentq.api.config.StoreProperties.class,
           dev.agentq.worker.config.StoreProperties.class,
-          WebhookProperties.class);
+          WebhookProperties.class,
+          DocumentProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 

@@ -52,7 +52,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
   KafkaSettings.class,
   ModelProperties.class,
   StoreProperties.class,
-  WebhookProperties.class
+  WebhookProperties.class,
+  DocumentProperties.class
 })
 @PropertySource("classpath:agentq-worker.properties")
 public class WorkerAutoConfiguration {
@@ -95,8 +96,9 @@ public class WorkerAutoConfiguration {
   }
 
   @Bean
-  AgentRegistry agentRegistry() {
-    return AgentRegistry.complete(List.of(new DocumentDigestAgent(), new ResearchAgent()));
+  AgentRegistry agentRegistry(DocumentProperties documents) {
+    return AgentRegistry.complete(
+        List.of(new DocumentDigestAgent(documents.settings()), new ResearchAgent()));
   }
 
   @Bean

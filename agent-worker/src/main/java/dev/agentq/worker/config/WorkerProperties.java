@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRepairs times a structured reply that does not fit is sent back to the model to fix
  * @param retryBackoff wait before a job's second attempt after a retryable failure; doubles after
  * @param retryBackoffMax longest wait between a job's attempts
+ * @param tokenBudget model tokens (input and output) one job may spend over all its attempts; a
+ *     long document is summarized only as far as it allows
  */
 @ConfigurationProperties("agentq.worker")
 public record WorkerProperties(
@@ -47,7 +49,8 @@ public record WorkerProperties(
     @DefaultValue("10") int maxToolCalls,
     @DefaultValue("2") int maxRepairs,
     @DefaultValue("5s") Duration retryBackoff,
-    @DefaultValue("5m") Duration retryBackoffMax) {
+    @DefaultValue("5m") Duration retryBackoffMax,
+    @DefaultValue("200000") long tokenBudget) {
 
   public WorkerProperties {
     if (capacity < 1) {
@@ -60,7 +63,7 @@ public record WorkerProperties(
 
   /** The bounds of each job's work. */
   public StepLimits limits() {
-    return new StepLimits(stepTimeout, jobTimeout, maxToolCalls, maxRepairs);
+    return new StepLimits(stepTimeout, jobTimeout, maxToolCalls, maxRepairs, tokenBudget);
   }
 
   /** Backoff between a job's attempts. */

@@ -9,6 +9,7 @@ import dev.agentq.store.StepWrite;
 import dev.agentq.worker.WorkerException;
 import dev.agentq.worker.model.ModelCalls;
 import dev.agentq.worker.model.ModelGateway;
+import dev.agentq.worker.model.TokenEstimate;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public final class DurableJobContext implements JobContext {
   private String currentWork;
   private String lastModel;
   private Conversation conversation;
+  private long tokensSpent;
 
   /** A step whose body is running: where its calls go and what they cost. */
   private static final class OpenStep {
@@ -148,6 +150,7 @@ public final class DurableJobContext implements JobContext {
       expect(done, seq, Checkpoint.Kind.STEP, name);
       nextSeq = done.endSeq() == null ? seq + 1 : done.endSeq();
       noteModel(done.model());
+      tokensSpent += total(done.usage());
       return done.output().isNull() ? null : Json.convert(done.output(), type);
     }
     checkBoundary();
@@ -189,6 +192,11 @@ public final class DurableJobContext implements JobContext {
   }
 
   @Override
+  public long tokensLeft() {
+    return Math.max(0, limits.tokenBudget() - tokensSpent);
+  }
+
+  @Override
   public Conversation conversation() {
     if (job.threadId() == null) {
       throw new IllegalStateException("job " + job.id() + " has no thread_id, so no conversation");
@@ -214,12 +222,24 @@ public final class DurableJobContext implements JobContext {
         call(
             Checkpoint.Kind.MODEL,
             name,
-            () -> ModelCalls.toJson(interruptibly(request, deadline)),
+            () -> {
+              requireBudget(name, request);
+              return ModelCalls.toJson(interruptibly(request, deadline));
+            },
             output ->
                 new Usage(
                     output.path("input_tokens").asLong(0), output.path("output_tokens").asLong(0)),
             output -> output.path("model").asString(model.modelName()));
     return ModelCalls.fromJson(recordedCall);
+  }
+
+  /** A call that would pass the budget on its input alone is not made. */
+  private void requireBudget(String name, ChatRequest request) {
+    long needed = TokenEstimate.of(request);
+    if (needed > tokensLeft()) {
+      throw new TokenBudgetExceededException(
+          job.id(), name, needed, tokensLeft(), limits.tokenBudget());
+    }
   }
 
   private ChatResponse interruptibly(ChatRequest request, Instant deadline) {
@@ -287,6 +307,7 @@ public final class DurableJobContext implements JobContext {
 
   private void account(Usage usage, String calledModel) {
     noteModel(calledModel);
+    tokensSpent += total(usage);
     if (open != null) {
       open.inputTokens += usage.inputTokens();
       open.outputTokens += usage.outputTokens();
@@ -294,6 +315,10 @@ public final class DurableJobContext implements JobContext {
         open.model = calledModel;
       }
     }
+  }
+
+  private static long total(Usage usage) {
+    return usage == null ? 0 : usage.inputTokens() + usage.outputTokens();
   }
 
   private void noteModel(String calledModel) {

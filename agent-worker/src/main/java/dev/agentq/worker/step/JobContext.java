@@ -44,6 +44,13 @@ public interface JobContext {
   ChatResponse chat(String name, ChatRequest request);
 
   /**
+   * Tokens the job may still spend: its budget less what its model calls have used so far, those of
+   * earlier attempts included, so the same on replay. A call whose input alone would take more
+   * fails with {@code token_budget_exceeded} ({@link TokenBudgetExceededException}).
+   */
+  long tokensLeft();
+
+  /**
    * The conversation of the job's thread: the messages earlier jobs of the thread left, plus those
    * this job adds. They are saved, for the thread's next job, when this job succeeds.
    *

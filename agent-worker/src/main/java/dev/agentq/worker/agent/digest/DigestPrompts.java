@@ -7,11 +7,15 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import java.util.List;
 
-/** The three requests of the document digest, each asking for JSON of a fixed shape. */
+/**
+ * The requests of the document digest, each asking for JSON of a fixed shape: classify, extract and
+ * summarize a document (or its first chunk); for a long one also summarize each chunk ({@value
+ * #PART_SCHEMA}) and then the chunks' summaries together.
+ */
 final class DigestPrompts {
-  /** Longer documents are cut here for now; chunked map-reduce comes with batch processing. */
-  static final int MAX_DOCUMENT_CHARS = 48_000;
+  static final String PART_SCHEMA = "document_partial_summary";
 
   private DigestPrompts() {}
 
@@ -56,21 +60,68 @@ final class DigestPrompts {
   }
 
   static ChatRequest summarize(String document, String category) {
-    JsonObjectSchema schema =
-        JsonObjectSchema.builder()
-            .addStringProperty("summary", "at most three sentences")
-            .addProperty(
-                "key_points", JsonArraySchema.builder().items(new JsonStringSchema()).build())
-            .required("summary", "key_points")
-            .additionalProperties(false)
-            .build();
     return request(
         "Summarize the "
             + category
             + " in at most three sentences and list up to five key points. Answer with JSON only.",
         document,
         "document_summary",
-        schema);
+        summarySchema());
+  }
+
+  /** The map step: one chunk of a long document. */
+  static ChatRequest summarizePart(String chunk, String category, int part, int parts) {
+    return request(
+        "This is part "
+            + part
+            + " of "
+            + parts
+            + " of a "
+            + category
+            + ". Summarize this part in at most three sentences and list up to five key points"
+            + " of it. Answer with JSON only.",
+        chunk,
+        PART_SCHEMA,
+        summarySchema());
+  }
+
+  /** The reduce step: the summaries of the parts read, in order. */
+  static ChatRequest combine(List<Summary> parts, String category, int total) {
+    String scope =
+        parts.size() < total
+            ? "the first " + parts.size() + " of the " + total + " parts (the rest was not read)"
+            : "all " + total + " parts";
+    return request(
+        "Each paragraph below summarizes one part of a "
+            + category
+            + ", in order: "
+            + scope
+            + ". Summarize the "
+            + category
+            + " from them in at most three sentences and list up to five key points."
+            + " Answer with JSON only.",
+        partsText(parts),
+        "document_summary",
+        summarySchema());
+  }
+
+  /** The parts' summaries as the reduce step reads them: one paragraph each. */
+  static String partsText(List<Summary> parts) {
+    StringBuilder text = new StringBuilder();
+    for (Summary part : parts) {
+      text.append(text.isEmpty() ? "" : "\n\n").append(part.summary());
+      part.keyPoints().forEach(point -> text.append('\n').append(point));
+    }
+    return text.toString();
+  }
+
+  private static JsonObjectSchema summarySchema() {
+    return JsonObjectSchema.builder()
+        .addStringProperty("summary", "at most three sentences")
+        .addProperty("key_points", JsonArraySchema.builder().items(new JsonStringSchema()).build())
+        .required("summary", "key_points")
+        .additionalProperties(false)
+        .build();
   }
 
   private static ChatRequest request(

@@ -17,7 +17,9 @@ import java.util.Set;
  * extractive summarisation.
  *
  * <p>It recognises the {@code document-digest} agent's JSON schema names {@code
- * document_classification}, {@code document_fields} and {@code document_summary}, and reads the
+ * document_classification}, {@code document_fields}, {@code document_summary} and {@code
+ * document_partial_summary} (one chunk of a long document, summarized like a whole one; the final
+ * summary of a long document is then an extractive summary of its parts' summaries), and reads the
  * document from the {@code <document>...</document>} part of the last user message (or the whole
  * message).
  *

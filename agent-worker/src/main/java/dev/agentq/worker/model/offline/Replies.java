@@ -5,11 +5,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Writes the JSON replies for the three document-digest schemas. */
+/** Writes the JSON replies for the document-digest schemas. */
 final class Replies {
   static final String CLASSIFICATION = "document_classification";
   static final String FIELDS = "document_fields";
   static final String SUMMARY = "document_summary";
+  static final String PART_SUMMARY = "document_partial_summary";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,12 +23,12 @@ final class Replies {
     return switch (schemaName) {
       case CLASSIFICATION -> classification(Classifier.classify(document));
       case FIELDS -> fields(FieldExtractor.extract(document));
-      case SUMMARY -> summary(Summarizer.summarize(document));
+      case SUMMARY, PART_SUMMARY -> summary(Summarizer.summarize(document));
       default -> null;
     };
   }
 
-  /** A plain-text extractive summary, for any request that is not one of the three schemas. */
+  /** A plain-text extractive summary, for any request that is not one of our schemas. */
   static String plainText(String document) {
     return Summarizer.summarize(document).summary();
   }

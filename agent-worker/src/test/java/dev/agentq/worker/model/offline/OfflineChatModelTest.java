@@ -137,6 +137,19 @@ class OfflineChatModelTest {
   }
 
   @Test
+  void summarizesAChunkOfALongDocumentAsAWholeOne() {
+    String part =
+        model
+            .chat(Requests.structured("document_partial_summary", Documents.ARTICLE))
+            .aiMessage()
+            .text();
+
+    assertThat(Requests.parse(part).propertyNames()).containsExactly("summary", "key_points");
+    assertThat(part)
+        .isEqualTo(model.chat(Requests.structured(SUMMARY, Documents.ARTICLE)).aiMessage().text());
+  }
+
+  @Test
   void otherRequestsGetAPlainTextSummary() {
     String reply = model.chat(Requests.plain(Documents.ARTICLE)).aiMessage().text();
     assertThat(reply).isNotBlank().doesNotStartWith("{");
