@@ -20,6 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class AgentqApp implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(120);
 
+  /** The key of the tenant the bench submits as; the schema is the bench's own, so is the key. */
+  private static final String API_KEY = "aq_bench_tenant_of_this_run";
+
   private final ConfigurableApplicationContext context;
   private final String baseUrl;
 
@@ -41,6 +44,12 @@ final class AgentqApp implements AutoCloseable {
             "--agentq.model.api-key=sk-bench",
             "--agentq.model.base-url=" + modelBaseUrl,
             "--agentq.model.name=gpt-4o-mini",
+            "--agentq.auth.bootstrap-tenant=default",
+            "--agentq.auth.bootstrap-key=" + API_KEY,
+            // the bench measures the pipeline, not the per-key rate limit or the queue cap
+            "--agentq.limits.requests-per-second=1000000",
+            "--agentq.limits.burst=1000000",
+            "--agentq.limits.max-queued-jobs=10000000",
             "--server.port=0",
             "--logging.level.root=WARN");
     SpringApplication application = new SpringApplication(StandaloneApplication.class);
@@ -59,6 +68,11 @@ final class AgentqApp implements AutoCloseable {
 
   String baseUrl() {
     return baseUrl;
+  }
+
+  /** A client of this app's API, authenticated as the bench's tenant. */
+  ApiClient client() {
+    return new ApiClient(baseUrl, API_KEY);
   }
 
   private void awaitReady() throws InterruptedException {

@@ -57,13 +57,12 @@ final class AgentqScenario {
 
   private AgentqScenario() {}
 
-  static Result run(String serverUrl, int jobs, int warmup, int clients, String apiKey)
-      throws Exception {
+  static Result run(String serverUrl, int jobs, int warmup, int clients) throws Exception {
     DigestModel model = new DigestModel(Duration.ZERO);
     try (Database.Schema schema = Database.Schema.create(serverUrl, "agentq");
         FakeOpenAiServer openAi = FakeOpenAiServer.start().recording(false).respondWith(model);
         AgentqApp app = AgentqApp.start(schema, openAi.baseUrl())) {
-      ApiClient api = new ApiClient(app.baseUrl(), apiKey);
+      ApiClient api = app.client();
       if (warmup > 0) {
         Load warm = submit(api, warmup, clients);
         JobRows.awaitEnded(schema, warm.ids().size(), timeout(warmup));

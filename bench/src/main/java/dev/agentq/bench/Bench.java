@@ -104,16 +104,11 @@ public final class Bench {
             ? attempt(
                 "agentq",
                 failures,
-                () ->
-                    AgentqScenario.run(
-                        url, options.jobs(), options.warmup(), options.clients(), options.apiKey()))
+                () -> AgentqScenario.run(url, options.jobs(), options.warmup(), options.clients()))
             : null;
     LatencyScenario.Result latency =
         options.runs(Scenario.LATENCY)
-            ? attempt(
-                "latency",
-                failures,
-                () -> LatencyScenario.run(url, options.latencyJobs(), options.apiKey()))
+            ? attempt("latency", failures, () -> LatencyScenario.run(url, options.latencyJobs()))
             : null;
     InflightScenario.Result inflight =
         options.runs(Scenario.INFLIGHT)

@@ -41,7 +41,7 @@ final class LatencyScenario {
 
   private LatencyScenario() {}
 
-  static Result run(String serverUrl, int jobs, String apiKey) throws Exception {
+  static Result run(String serverUrl, int jobs) throws Exception {
     DigestModel model = new DigestModel(Duration.ZERO);
     try (Database.Schema schema = Database.Schema.create(serverUrl, "latency");
         FakeOpenAiServer openAi = FakeOpenAiServer.start().recording(false).respondWith(model);
@@ -49,7 +49,7 @@ final class LatencyScenario {
         Connection connection = schema.connect();
         PreparedStatement ended =
             connection.prepareStatement("SELECT finished_at IS NOT NULL FROM jobs WHERE id = ?")) {
-      ApiClient api = new ApiClient(app.baseUrl(), apiKey);
+      ApiClient api = app.client();
       for (int i = 0; i < WARMUP; i++) {
         one(api, ended);
       }

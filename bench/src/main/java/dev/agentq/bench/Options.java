@@ -22,7 +22,6 @@ import java.util.Set;
  * @param inflightJobs jobs submitted at once to the one worker of the concurrency run
  * @param modelDelay how long each model reply takes in the concurrency run
  * @param workerJar the worker's runnable jar, for the concurrency run
- * @param apiKey sent as {@code Authorization: Bearer} to the API when not blank
  * @param keepSchemas leave each scenario's schema in place, for a look at its rows afterwards
  */
 record Options(
@@ -38,7 +37,6 @@ record Options(
     int inflightJobs,
     Duration modelDelay,
     Path workerJar,
-    String apiKey,
     Path out,
     boolean allowUnsafe,
     boolean keepSchemas) {
@@ -58,7 +56,6 @@ record Options(
         --inflight-jobs N     jobs given to one worker at once (default 10000)
         --model-delay MS      delay of each model reply in the concurrency run (default 2000)
         --worker-jar PATH     worker jar (default agent-worker/target/*-exec.jar)
-        --api-key KEY         sent as Authorization: Bearer KEY (default none)
         --out PATH            JSON results (default bench/target/bench-results.json)
         --allow-unsafe        report even if fsync or synchronous_commit is off
         --keep-schemas        leave each scenario's schema (bench_*) for inspection
@@ -91,7 +88,6 @@ record Options(
     int inflightJobs = 10_000;
     Duration modelDelay = Duration.ofSeconds(2);
     Path workerJar = null;
-    String apiKey = "";
     Path out = Path.of("bench", "target", "bench-results.json");
     boolean allowUnsafe = false;
     boolean keepSchemas = false;
@@ -126,7 +122,6 @@ record Options(
         case "--inflight-jobs" -> inflightJobs = positive(flag, value);
         case "--model-delay" -> modelDelay = Duration.ofMillis(Long.parseLong(value));
         case "--worker-jar" -> workerJar = Path.of(value);
-        case "--api-key" -> apiKey = value;
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
@@ -144,7 +139,6 @@ record Options(
         inflightJobs,
         modelDelay,
         workerJar,
-        apiKey,
         out,
         allowUnsafe,
         keepSchemas);

@@ -1,6 +1,7 @@
 package dev.agentq.api.admin;
 
 import dev.agentq.api.auth.ApiKeys;
+import dev.agentq.api.auth.KeyCache;
 import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.ApiProblem;
 import dev.agentq.api.problem.Codes;
@@ -38,11 +39,14 @@ public class KeyAdminController {
   private final ApiKeyStore keys;
   private final TenantStore tenants;
   private final RequestBodies bodies;
+  private final KeyCache cache;
 
-  public KeyAdminController(ApiKeyStore keys, TenantStore tenants, RequestBodies bodies) {
+  public KeyAdminController(
+      ApiKeyStore keys, TenantStore tenants, RequestBodies bodies, KeyCache cache) {
     this.keys = keys;
     this.tenants = tenants;
     this.bodies = bodies;
+    this.cache = cache;
   }
 
   @ApiDoc(
@@ -82,17 +86,22 @@ public class KeyAdminController {
 
   @ApiDoc(
       summary = "Revoke an API key",
-      description = "At once, on every instance; revoking again changes nothing.",
+      description =
+          "At once on the instance that answers, within agentq.auth.key-cache-ttl (5 s by"
+              + " default) on the others; revoking again changes nothing.",
       access = ApiDoc.Access.ADMIN,
       answers = @ApiDoc.Answer(status = 200, description = "The revoked key", schema = "api-key"),
       problems = 404)
   @DeleteMapping("/{keyId}")
   ApiKeyView revoke(@PathVariable String tenantId, @PathVariable String keyId) {
     tenants.find(tenantId).orElseThrow(() -> Codes.tenantNotFound(tenantId));
-    return uuid(keyId)
-        .flatMap(id -> keys.revoke(tenantId, id))
-        .map(AdminViews::key)
-        .orElseThrow(() -> Codes.keyNotFound(keyId));
+    ApiKeyView revoked =
+        uuid(keyId)
+            .flatMap(id -> keys.revoke(tenantId, id))
+            .map(AdminViews::key)
+            .orElseThrow(() -> Codes.keyNotFound(keyId));
+    cache.clear();
+    return revoked;
   }
 
   /** An empty body, or one without a JSON content type, asks for a key named by default. */

@@ -1,5 +1,6 @@
 package dev.agentq.api.admin;
 
+import dev.agentq.api.auth.KeyCache;
 import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestBodies;
@@ -27,11 +28,14 @@ public class TenantAdminController {
   private final TenantStore tenants;
   private final AdminViews views;
   private final RequestBodies bodies;
+  private final KeyCache cache;
 
-  public TenantAdminController(TenantStore tenants, AdminViews views, RequestBodies bodies) {
+  public TenantAdminController(
+      TenantStore tenants, AdminViews views, RequestBodies bodies, KeyCache cache) {
     this.tenants = tenants;
     this.views = views;
     this.bodies = bodies;
+    this.cache = cache;
   }
 
   @ApiDoc(
@@ -80,10 +84,12 @@ public class TenantAdminController {
   TenantView update(@PathVariable String id, HttpServletRequest request) throws IOException {
     LimitsPatch patch = LimitsPatch.parse(bodies.read(request));
     Tenant current = find(id);
-    return views.tenant(
+    Tenant updated =
         tenants
             .updateLimits(id, patch.applyTo(current.limits()))
-            .orElseThrow(() -> Codes.tenantNotFound(id)));
+            .orElseThrow(() -> Codes.tenantNotFound(id));
+    cache.clear();
+    return views.tenant(updated);
   }
 
   private Tenant find(String id) {

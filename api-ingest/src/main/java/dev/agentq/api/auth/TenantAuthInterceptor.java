@@ -1,7 +1,6 @@
 package dev.agentq.api.auth;
 
 import dev.agentq.api.problem.Codes;
-import dev.agentq.store.ApiKeyStore;
 import dev.agentq.store.KeyHolder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,10 +13,10 @@ import org.springframework.web.servlet.AsyncHandlerInterceptor;
  * Caller} for the handler. A CORS preflight carries no key and passes.
  */
 public final class TenantAuthInterceptor implements AsyncHandlerInterceptor {
-  private final ApiKeyStore keys;
+  private final KeyCache keys;
   private final EffectiveLimits limits;
 
-  public TenantAuthInterceptor(ApiKeyStore keys, EffectiveLimits limits) {
+  public TenantAuthInterceptor(KeyCache keys, EffectiveLimits limits) {
     this.keys = keys;
     this.limits = limits;
   }

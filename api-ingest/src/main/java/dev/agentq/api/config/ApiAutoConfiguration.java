@@ -8,6 +8,7 @@ import dev.agentq.api.auth.AdminAuthInterceptor;
 import dev.agentq.api.auth.AdminKey;
 import dev.agentq.api.auth.Caller;
 import dev.agentq.api.auth.EffectiveLimits;
+import dev.agentq.api.auth.KeyCache;
 import dev.agentq.api.auth.RateLimitInterceptor;
 import dev.agentq.api.auth.TenantAuthInterceptor;
 import dev.agentq.api.auth.TenantBootstrap;
@@ -192,8 +193,13 @@ public class ApiAutoConfiguration {
   }
 
   @Bean
-  TenantAuthInterceptor tenantAuthInterceptor(Stores stores, EffectiveLimits limits) {
-    return new TenantAuthInterceptor(stores.keys(), limits);
+  KeyCache keyCache(Stores stores, AuthProperties auth, Clock clock) {
+    return new KeyCache(stores.keys(), auth.keyCacheTtl(), clock);
+  }
+
+  @Bean
+  TenantAuthInterceptor tenantAuthInterceptor(KeyCache keys, EffectiveLimits limits) {
+    return new TenantAuthInterceptor(keys, limits);
   }
 
   @Bean
@@ -244,13 +250,13 @@ public class ApiAutoConfiguration {
 
   @Bean
   TenantAdminController tenantAdminController(
-      Stores stores, AdminViews views, RequestBodies bodies) {
-    return new TenantAdminController(stores.tenants(), views, bodies);
+      Stores stores, AdminViews views, RequestBodies bodies, KeyCache cache) {
+    return new TenantAdminController(stores.tenants(), views, bodies, cache);
   }
 
   @Bean
-  KeyAdminController keyAdminController(Stores stores, RequestBodies bodies) {
-    return new KeyAdminController(stores.keys(), stores.tenants(), bodies);
+  KeyAdminController keyAdminController(Stores stores, RequestBodies bodies, KeyCache cache) {
+    return new KeyAdminController(stores.keys(), stores.tenants(), bodies, cache);
   }
 
   /**
