@@ -153,6 +153,35 @@ class OpenApiIT {
         api.admin().get("/v1/admin/tenants"), "/v1/admin/tenants", "get", "200");
   }
 
+  @Test
+  void whatTheWebhookRoutesServeConformsToTheDocumentedSchemas() {
+    ApiResponse created =
+        api.postJson("/v1/webhooks/endpoints", "{\"url\":\"http://127.0.0.1:9/documented\"}");
+    String endpoint = created.json().path("id").asString();
+    String job = api.submit(Requests.digest("documented")).json().path("id").asString();
+    assertConformsToDocument(created, "/v1/webhooks/endpoints", "post", "201");
+    assertConformsToDocument(
+        api.get("/v1/webhooks/endpoints"), "/v1/webhooks/endpoints", "get", "200");
+    assertConformsToDocument(
+        api.get("/v1/webhooks/endpoints/" + endpoint), "/v1/webhooks/endpoints/{id}", "get", "200");
+    assertConformsToDocument(
+        api.get("/v1/webhooks/endpoints/" + endpoint + "/deliveries"),
+        "/v1/webhooks/endpoints/{id}/deliveries",
+        "get",
+        "200");
+    assertConformsToDocument(
+        api.get("/v1/webhooks/signing-secret"), "/v1/webhooks/signing-secret", "get", "200");
+    assertConformsToDocument(
+        api.get("/v1/jobs/" + job + "/webhooks"), "/v1/jobs/{id}/webhooks", "get", "200");
+    assertConformsToDocument(
+        api.submit(
+            "{\"agent\":\"document-digest\",\"input\":{\"document\":\"x\"},"
+                + "\"webhook_url\":\"http://10.0.0.7/hook\"}"),
+        "/v1/jobs",
+        "post",
+        "422");
+  }
+
   private void assertConformsToDocument(
       ApiResponse response, String path, String method, String status) {
     assertThat(Integer.toString(response.status())).as(response.body()).isEqualTo(status);
@@ -183,7 +212,12 @@ class OpenApiIT {
             "agent-list",
             "problem",
             "tenant-list",
-            "job-result")) {
+            "job-result",
+            "webhook-endpoint",
+            "webhook-endpoint-list",
+            "webhook-endpoint-with-secret",
+            "webhook-delivery-list",
+            "webhook-signing-secret")) {
       if (SchemaComponents.componentName(candidate).equals(title)) {
         return candidate;
       }

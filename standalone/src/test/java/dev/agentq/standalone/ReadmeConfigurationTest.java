@@ -40,6 +40,7 @@ class ReadmeConfigurationTest {
           dev.agentq.api.config.StoreProperties.class,
           dev.agentq.worker.config.StoreProperties.class,
           WebhookProperties.class,
+          dev.agentq.api.config.WebhookProperties.class,
           DocumentProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);

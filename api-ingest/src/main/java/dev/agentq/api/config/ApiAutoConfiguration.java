@@ -34,6 +34,9 @@ import dev.agentq.api.problem.ProblemJsonErrorValve;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.api.web.RequestLogFilter;
 import dev.agentq.api.web.SecurityHeadersFilter;
+import dev.agentq.api.webhook.WebhookDeliveryController;
+import dev.agentq.api.webhook.WebhookEndpointController;
+import dev.agentq.api.webhook.WebhookSigningSecretController;
 import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Topics;
 import dev.agentq.store.JobEventSignals;
@@ -74,7 +77,8 @@ import org.springframework.kafka.core.KafkaAdmin;
   StoreProperties.class,
   AuthProperties.class,
   LimitProperties.class,
-  HttpProperties.class
+  HttpProperties.class,
+  WebhookProperties.class
 })
 @PropertySource("classpath:agentq-api.properties")
 @Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
@@ -139,14 +143,16 @@ public class ApiAutoConfiguration {
       ApiProperties api,
       LimitProperties limits,
       TenantJobs tenantJobs,
-      RequestBodies bodies) {
+      RequestBodies bodies,
+      WebhookProperties webhooks) {
     JobSubmission submission =
         new JobSubmission(
             stores.submissions(),
             new JobIds(clock),
             relay::wake,
             api.maxAttempts(),
-            limits.idempotencyKeyLifetime());
+            limits.idempotencyKeyLifetime(),
+            webhooks.policy());
     return new JobController(submission, stores.jobs(), tenantJobs, bodies);
   }
 
@@ -159,6 +165,23 @@ public class ApiAutoConfiguration {
   JobRetryController jobRetryController(
       Stores stores, TenantJobs tenantJobs, ApiProperties api, OutboxRelay relay) {
     return new JobRetryController(stores.jobs(), tenantJobs, api.maxAttempts(), relay::wake);
+  }
+
+  @Bean
+  WebhookEndpointController webhookEndpointController(
+      Stores stores, WebhookProperties webhooks, RequestBodies bodies, Clock clock) {
+    return new WebhookEndpointController(stores.webhooks(), webhooks.policy(), bodies, clock);
+  }
+
+  @Bean
+  WebhookSigningSecretController webhookSigningSecretController(
+      Stores stores, RequestBodies bodies, Clock clock) {
+    return new WebhookSigningSecretController(stores.webhooks(), bodies, clock);
+  }
+
+  @Bean
+  WebhookDeliveryController webhookDeliveryController(Stores stores, TenantJobs tenantJobs) {
+    return new WebhookDeliveryController(stores.webhooks(), tenantJobs);
   }
 
   @Bean(destroyMethod = "close")

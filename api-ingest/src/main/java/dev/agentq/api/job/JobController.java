@@ -53,7 +53,9 @@ public class JobController {
       summary = "Submit a job",
       description =
           "Validates the request and the agent's input, stores the job and queues it. With an"
-              + " Idempotency-Key, the same key and body answer 200 with the same job.",
+              + " Idempotency-Key, the same key and body answer 200 with the same job. A"
+              + " webhook_url the deployment refuses (not https, or not a public address)"
+              + " answers 422 webhook_url_forbidden.",
       request = "job-request",
       answers = {
         @ApiDoc.Answer(status = 202, description = "Queued", schema = "job-accepted"),
@@ -62,7 +64,7 @@ public class JobController {
             description = "Replayed: this key made this job",
             schema = "job-accepted")
       },
-      problems = {400, 409, 413, 415})
+      problems = {400, 409, 413, 415, 422})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JobAccepted> submit(
       Caller caller,

@@ -9,20 +9,23 @@ import dev.agentq.schemas.Json;
 import dev.agentq.schemas.JsonDigest;
 import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Violation;
+import dev.agentq.schemas.webhook.WebhookUrlPolicy;
 import dev.agentq.store.NewJob;
 import dev.agentq.store.Submission;
 import dev.agentq.store.SubmissionStore;
 import dev.agentq.store.Submitted;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Accepts a job: checks the request, the agent and its input, then stores the job, its dispatch
- * message and its idempotency key in one transaction and nudges the outbox relay. Kafka being down
- * never loses an accepted job, and a model provider being down never blocks a submit.
+ * Accepts a job: checks the request, the agent, its input and its {@code webhook_url}, then stores
+ * the job, its dispatch message and its idempotency key in one transaction and nudges the outbox
+ * relay. Kafka being down never loses an accepted job, and a model provider being down never blocks
+ * a submit.
  */
 public final class JobSubmission {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -32,21 +35,25 @@ public final class JobSubmission {
   private final Runnable onSubmitted;
   private final int maxAttempts;
   private final Duration keyLifetime;
+  private final WebhookUrlPolicy webhookPolicy;
 
   /**
    * @param onSubmitted called after the transaction commits, to publish without waiting a poll
+   * @param webhookPolicy where a job's {@code webhook_url} may point
    */
   public JobSubmission(
       SubmissionStore submissions,
       JobIds ids,
       Runnable onSubmitted,
       int maxAttempts,
-      Duration keyLifetime) {
+      Duration keyLifetime,
+      WebhookUrlPolicy webhookPolicy) {
     this.submissions = submissions;
     this.ids = ids;
     this.onSubmitted = onSubmitted;
     this.maxAttempts = maxAttempts;
     this.keyLifetime = keyLifetime;
+    this.webhookPolicy = webhookPolicy;
   }
 
   /**
@@ -60,6 +67,13 @@ public final class JobSubmission {
     JsonNode tree = Json.parse(body);
     JobRequest request = JobRequest.from(tree);
     AgentCatalog.Entry agent = agent(request);
+    if (request.webhookUrl() != null) {
+      // Last, as it may ask DNS: the worker checks again before every attempt.
+      Optional<String> refused = webhookPolicy.problem(request.webhookUrl());
+      if (refused.isPresent()) {
+        throw Codes.webhookUrlForbidden("/webhook_url", refused.get());
+      }
+    }
     NewJob job =
         new NewJob(
             ids.next(),

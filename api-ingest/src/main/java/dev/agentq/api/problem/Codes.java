@@ -1,6 +1,7 @@
 package dev.agentq.api.problem;
 
 import dev.agentq.schemas.Violation;
+import dev.agentq.schemas.webhook.WebhookEvent;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -123,5 +124,72 @@ public final class Codes {
         "api_key_not_found",
         "API key not found",
         "This tenant has no API key with id " + id + ".");
+  }
+
+  /**
+   * A webhook URL the deployment's policy refuses (see {@code WebhookUrlPolicy}).
+   *
+   * @param pointer where the URL is in the request body
+   * @param reason why, such as "its host 'x' resolves to 10.0.0.7, which is not a public address"
+   */
+  public static ApiProblem webhookUrlForbidden(String pointer, String reason) {
+    return new ApiProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "webhook_url_forbidden",
+        "Webhook URL forbidden",
+        "This URL may not receive webhooks: " + reason + ".",
+        List.of(new Violation(pointer, reason)));
+  }
+
+  public static ApiProblem unknownEventType(List<Violation> violations) {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "unknown_event_type",
+        "Unknown event type",
+        "agentq sends no such event; the event types are "
+            + String.join(", ", WebhookEvent.TYPES)
+            + ". errors[] says which is wrong.",
+        violations);
+  }
+
+  public static ApiProblem webhookEndpointNotFound(String id) {
+    return new ApiProblem(
+        HttpStatus.NOT_FOUND,
+        "webhook_endpoint_not_found",
+        "Webhook endpoint not found",
+        "There is no webhook endpoint with id " + id + ".");
+  }
+
+  public static ApiProblem webhookDeliveryNotFound(String id) {
+    return new ApiProblem(
+        HttpStatus.NOT_FOUND,
+        "webhook_delivery_not_found",
+        "Webhook delivery not found",
+        "There is no webhook delivery with id " + id + ".");
+  }
+
+  public static ApiProblem webhookDeliveryInFlight(String id) {
+    return new ApiProblem(
+        HttpStatus.CONFLICT,
+        "webhook_delivery_in_flight",
+        "Webhook delivery in flight",
+        "Webhook "
+            + id
+            + " is being sent right now; ask again once this attempt is recorded in its log.");
+  }
+
+  public static ApiProblem webhookEndpointDisabled(String deliveryId, String endpointId) {
+    return new ApiProblem(
+        HttpStatus.CONFLICT,
+        "webhook_endpoint_disabled",
+        "Webhook endpoint disabled",
+        "Webhook "
+            + deliveryId
+            + " goes to endpoint "
+            + endpointId
+            + ", which is disabled (GET it to see why); enable it with POST"
+            + " /v1/webhooks/endpoints/"
+            + endpointId
+            + "/enable first.");
   }
 }

@@ -31,6 +31,22 @@ public final class RequestBodies {
     }
   }
 
+  /**
+   * A body that may be left out: empty, or JSON. A body that is there but sent as anything other
+   * than JSON answers 415.
+   */
+  public byte[] readOptionalJson(HttpServletRequest request) throws IOException {
+    byte[] body = read(request);
+    if (body.length > 0 && !isJson(request.getContentType())) {
+      throw new ApiProblem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "unsupported_media_type",
+          "Unsupported media type",
+          "Send the body as application/json.");
+    }
+    return body;
+  }
+
   /** Whether a Content-Type header names JSON; a malformed one does not. */
   public static boolean isJson(String contentType) {
     if (contentType == null) {

@@ -20,14 +20,25 @@ public final class Infra {
 
   /**
    * The app's Postgres schema, the shared test broker, and a topic prefix of the test's own; tenant
-   * {@code default} with {@link #API_KEY}, {@link #ADMIN_KEY}, and limits high enough that only
-   * tests of limits meet them.
+   * {@code default} with {@link #API_KEY}, {@link #ADMIN_KEY}, limits high enough that only tests
+   * of limits meet them, and webhooks allowed to local receivers.
    */
   public static void connect(DynamicPropertyRegistry registry, TestDatabase db, String prefix) {
     registry.add("spring.datasource.url", db::jdbcUrl);
     registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
     registry.add("agentq.kafka.topic-prefix", () -> prefix);
     authenticate(registry);
+    localWebhooks(registry);
+  }
+
+  /**
+   * As standalone: webhooks may go over plain http to this machine (test receivers listen on
+   * 127.0.0.1), and to {@code hooks.example.test}, a name that resolves nowhere, for tests that
+   * only store a URL. Every other private address is refused, as in production.
+   */
+  public static void localWebhooks(DynamicPropertyRegistry registry) {
+    registry.add("agentq.webhooks.allow-http", () -> "true");
+    registry.add("agentq.webhooks.allowlist", () -> "localhost,127.0.0.1,hooks.example.test");
   }
 
   /** Tenant {@code default} with {@link #API_KEY}, {@link #ADMIN_KEY}, and high limits. */

@@ -277,6 +277,20 @@ public final class JdbiWebhookStore implements WebhookStore {
   }
 
   @Override
+  public List<WebhookAttempt> attemptsOf(List<String> deliveryIds) {
+    if (deliveryIds.isEmpty()) {
+      return List.of();
+    }
+    return Sql.withExtension(
+        jdbi, WebhookDao.class, dao -> dao.attemptsOf(deliveryIds.toArray(String[]::new)));
+  }
+
+  @Override
+  public Optional<WebhookDelivery> delivery(String tenantId, String deliveryId) {
+    return Sql.withExtension(jdbi, WebhookDao.class, dao -> dao.delivery(tenantId, deliveryId));
+  }
+
+  @Override
   public Optional<WebhookDelivery> redeliver(String tenantId, String deliveryId) {
     Instant now = now();
     return Sql.withExtension(

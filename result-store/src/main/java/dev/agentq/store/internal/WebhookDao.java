@@ -232,6 +232,13 @@ interface WebhookDao {
   List<WebhookAttempt> attempts(@Bind("deliveryId") String deliveryId);
 
   @SqlQuery(
+      "SELECT * FROM webhook_attempts WHERE delivery_id = ANY(:deliveryIds) ORDER BY delivery_id, id")
+  List<WebhookAttempt> attemptsOf(@Bind("deliveryIds") String[] deliveryIds);
+
+  @SqlQuery("SELECT * FROM webhook_deliveries WHERE tenant_id = :tenantId AND id = :id")
+  Optional<WebhookDelivery> delivery(@Bind("tenantId") String tenantId, @Bind("id") String id);
+
+  @SqlQuery(
       """
       UPDATE webhook_deliveries
          SET status = 'pending', next_attempt_at = :now, lease_owner = NULL, lease_expires_at = NULL

@@ -50,6 +50,12 @@ public interface WebhookStore {
 
   List<WebhookAttempt> attempts(String deliveryId);
 
+  /** The attempts at each of {@code deliveryIds}, by delivery, first to last. */
+  List<WebhookAttempt> attemptsOf(List<String> deliveryIds);
+
+  /** One delivery of the tenant, whatever its status. */
+  Optional<WebhookDelivery> delivery(String tenantId, String deliveryId);
+
   /** Sends a delivery again, with the same {@code webhook-id}, as soon as a dispatcher can. */
   Optional<WebhookDelivery> redeliver(String tenantId, String deliveryId);
 }
