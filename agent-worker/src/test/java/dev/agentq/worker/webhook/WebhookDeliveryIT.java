@@ -201,6 +201,61 @@ class WebhookDeliveryIT {
   }
 
   @Test
+  void aDisabledEndpointsPendingDeliveriesWaitAndGoOutWhenItIsEnabledAgain() throws Exception {
+    WebhookEndpoint endpoint =
+        stores.webhooks().createEndpoint("acme", healthy.url("/paused"), "ops", List.of());
+    healthy.down();
+    Job job = endJob(null, "acme");
+    await("a first attempt fails")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> stores.webhooks().deliveriesOfJob("acme", job.id()).getFirst().attempts() >= 1);
+    try (var connection = dataSource.getConnection();
+        var disable =
+            connection.prepareStatement(
+                "UPDATE webhook_endpoints SET enabled = false, disabled_reason = 'by hand'"
+                    + " WHERE id = ?")) {
+      disable.setObject(1, endpoint.id());
+      disable.executeUpdate();
+    }
+    // an attempt claimed just before the endpoint was disabled ends (the receiver is down)
+    Thread.sleep(1_000);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                stores
+                    .webhooks()
+                    .deliveriesOfJob("acme", job.id())
+                    .getFirst()
+                    .status()
+                    .equals("pending"));
+    int attemptsWhenDisabled =
+        stores.webhooks().deliveriesOfJob("acme", job.id()).getFirst().attempts();
+    healthy.up();
+
+    // the schedule retries every 300 ms: a few seconds is many retries a disabled endpoint skips
+    Thread.sleep(2_000);
+    WebhookDelivery waiting = stores.webhooks().deliveriesOfJob("acme", job.id()).getFirst();
+    assertThat(waiting.status()).isEqualTo("pending");
+    assertThat(waiting.attempts()).isEqualTo(attemptsWhenDisabled);
+    assertThat(healthy.received()).isEmpty();
+
+    stores.webhooks().enableEndpoint("acme", endpoint.id());
+    await("sent once enabled")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                stores
+                    .webhooks()
+                    .deliveriesOfJob("acme", job.id())
+                    .getFirst()
+                    .status()
+                    .equals("delivered"));
+    assertThat(healthy.received()).extracting(ReceivedWebhook::id).containsExactly(waiting.id());
+  }
+
+  @Test
   void aHangingReceiverDoesNotDelayAHealthyOne() {
     try (WebhookReceiver hanging = WebhookReceiver.start()) {
       hanging.answerWith(request -> Answer.ok().withDelay(Duration.ofSeconds(30)));

@@ -147,8 +147,12 @@ interface WebhookDao {
       UPDATE webhook_deliveries
          SET status = 'sending', lease_owner = :owner, lease_expires_at = :expires
        WHERE id IN (SELECT id FROM webhook_deliveries
-                     WHERE (status = 'pending' AND next_attempt_at <= :now)
-                        OR (status = 'sending' AND lease_expires_at < :now)
+                     WHERE ((status = 'pending' AND next_attempt_at <= :now)
+                            OR (status = 'sending' AND lease_expires_at < :now))
+                       -- a disabled endpoint's deliveries wait until it is enabled again
+                       AND (endpoint_id IS NULL
+                            OR EXISTS (SELECT 1 FROM webhook_endpoints e
+                                        WHERE e.id = endpoint_id AND e.enabled))
                      ORDER BY next_attempt_at
                      LIMIT :limit
                      FOR UPDATE SKIP LOCKED)
