@@ -71,13 +71,31 @@ public record WebhookUrlPolicy(boolean allowHttp, List<String> allowlist) {
   }
 
   private boolean allowed(String hostOrAddress) {
-    String value = hostOrAddress.toLowerCase(Locale.ROOT);
+    String value = unbracketed(hostOrAddress.toLowerCase(Locale.ROOT));
     return allowlist.stream()
-        .map(entry -> entry.toLowerCase(Locale.ROOT))
+        .map(entry -> unbracketed(entry.toLowerCase(Locale.ROOT)))
         .anyMatch(
             entry ->
                 value.equals(entry)
-                    || (entry.endsWith(".") || entry.endsWith(":")) && value.startsWith(entry));
+                    || (entry.endsWith(".") || entry.endsWith(":")) && value.startsWith(entry)
+                    || sameIpv6Address(entry, value));
+  }
+
+  /** A URL's IPv6 host comes in brackets ({@code [::1]}); an allowlist entry may or may not. */
+  private static String unbracketed(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /** {@code ::1} and {@code 0:0:0:0:0:0:0:1} are one address. Literals only: no DNS here. */
+  private static boolean sameIpv6Address(String entry, String value) {
+    if (!entry.contains(":") || !value.contains(":") || entry.endsWith(":")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(entry).equals(InetAddress.getByName(value));
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** True for addresses on the public internet. */
