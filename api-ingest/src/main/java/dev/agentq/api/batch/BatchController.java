@@ -105,10 +105,9 @@ public class BatchController {
     } else {
       in = request.getInputStream();
     }
-    return new InputStreamReader(new LimitedInputStream(in, maxBytes, this::tooLarge), UTF_8);
+    return new InputStreamReader(
+        new LimitedInputStream(in, maxBytes, this::tooLarge), StandardCharsets.UTF_8);
   }
-
-  private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
 
   private static MediaType contentType(HttpServletRequest request) {
     return MediaType.parseMediaType(request.getContentType());
