@@ -31,6 +31,12 @@ import dev.agentq.api.outbox.OutboxRelay;
 import dev.agentq.api.problem.ProblemErrorController;
 import dev.agentq.api.problem.ProblemHandler;
 import dev.agentq.api.problem.ProblemJsonErrorValve;
+import dev.agentq.api.schedule.BatchSubmitter;
+import dev.agentq.api.schedule.DocumentsDirectory;
+import dev.agentq.api.schedule.Planner;
+import dev.agentq.api.schedule.ScheduleController;
+import dev.agentq.api.schedule.ScheduleDefinition;
+import dev.agentq.api.schedule.Scheduler;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.api.web.RequestLogFilter;
 import dev.agentq.api.web.SecurityHeadersFilter;
@@ -42,11 +48,13 @@ import dev.agentq.schemas.Topics;
 import dev.agentq.store.JobEventSignals;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
+import dev.agentq.store.schedule.ScheduleStore;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.catalina.core.StandardHost;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,7 +86,9 @@ import org.springframework.kafka.core.KafkaAdmin;
   AuthProperties.class,
   LimitProperties.class,
   HttpProperties.class,
-  WebhookProperties.class
+  WebhookProperties.class,
+  ScheduleProperties.class,
+  DocumentsDirectoryProperties.class
 })
 @PropertySource("classpath:agentq-api.properties")
 @Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
@@ -182,6 +192,69 @@ public class ApiAutoConfiguration {
   @Bean
   WebhookDeliveryController webhookDeliveryController(Stores stores, TenantJobs tenantJobs) {
     return new WebhookDeliveryController(stores.webhooks(), tenantJobs);
+  }
+
+  @Bean
+  ScheduleStore scheduleStore(Stores stores, DataSource dataSource, Clock clock) {
+    // After stores(): the schema is migrated by then.
+    return Stores.schedules(dataSource, clock);
+  }
+
+  @Bean
+  DocumentsDirectory schedulesDocumentsDirectory(DocumentsDirectoryProperties documents) {
+    return new DocumentsDirectory(documents.directory());
+  }
+
+  @Bean
+  ScheduleController scheduleController(
+      ScheduleStore schedules,
+      WebhookProperties webhooks,
+      DocumentsDirectory documents,
+      RequestBodies bodies,
+      Clock clock) {
+    return new ScheduleController(
+        schedules,
+        new ScheduleDefinition(webhooks.policy(), documents),
+        bodies,
+        new JobIds(clock),
+        clock);
+  }
+
+  /** Runs due schedule ticks; every instance may, and each tick still runs once. */
+  @Bean(destroyMethod = "close")
+  Scheduler scheduler(
+      ScheduleStore schedules,
+      Stores stores,
+      DocumentsDirectory documents,
+      ObjectProvider<BatchSubmitter> batches,
+      EffectiveLimits limits,
+      LimitProperties defaults,
+      ApiProperties api,
+      ScheduleProperties settings,
+      OutboxRelay relay,
+      Clock clock) {
+    BatchSubmitter submitter =
+        batches.getIfAvailable(
+            () ->
+                (tenant, jsonl, metadata) -> {
+                  throw new IllegalStateException("this build of the API makes no batches");
+                });
+    Planner planner =
+        new Planner(
+            new JobIds(clock),
+            settings.missedAfter(),
+            api.maxAttempts(),
+            tenant ->
+                stores
+                    .tenants()
+                    .find(tenant)
+                    .map(found -> limits.maxQueuedJobs(found.limits()))
+                    .orElse(defaults.maxQueuedJobs()),
+            documents,
+            submitter,
+            schedules);
+    Scheduler scheduler = new Scheduler(schedules, planner, clock, relay::wake);
+    return settings.enabled() ? scheduler.start(settings.pollInterval()) : scheduler;
   }
 
   @Bean(destroyMethod = "close")
