@@ -13,6 +13,9 @@ import dev.agentq.api.auth.RateLimitInterceptor;
 import dev.agentq.api.auth.TenantAuthInterceptor;
 import dev.agentq.api.auth.TenantBootstrap;
 import dev.agentq.api.auth.TokenLeases;
+import dev.agentq.api.batch.BatchIntake;
+import dev.agentq.api.batch.BatchLimits;
+import dev.agentq.api.batch.BatchOptions;
 import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
 import dev.agentq.api.event.EventStreams;
@@ -54,7 +57,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.catalina.core.StandardHost;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -167,6 +169,23 @@ public class ApiAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
+  BatchIntake batchIntake(
+      Stores stores,
+      Clock clock,
+      OutboxRelay relay,
+      ApiProperties api,
+      WebhookProperties webhooks) {
+    return new BatchIntake(
+        stores.batches(),
+        new JobIds(clock),
+        relay::wake,
+        api.maxAttempts(),
+        BatchLimits.standard(api.maxBodyBytes()),
+        webhooks.policy());
+  }
+
+  @Bean
   JobListController jobListController(Stores stores) {
     return new JobListController(stores.jobs());
   }
@@ -226,7 +245,7 @@ public class ApiAutoConfiguration {
       ScheduleStore schedules,
       Stores stores,
       DocumentsDirectory documents,
-      ObjectProvider<BatchSubmitter> batches,
+      BatchIntake batches,
       EffectiveLimits limits,
       LimitProperties defaults,
       ApiProperties api,
@@ -234,11 +253,8 @@ public class ApiAutoConfiguration {
       OutboxRelay relay,
       Clock clock) {
     BatchSubmitter submitter =
-        batches.getIfAvailable(
-            () ->
-                (tenant, jsonl, metadata) -> {
-                  throw new IllegalStateException("this build of the API makes no batches");
-                });
+        (tenant, jsonl, metadata) ->
+            batches.submit(tenant, jsonl, new BatchOptions(false, null, metadata)).id();
     Planner planner =
         new Planner(
             new JobIds(clock),

@@ -35,6 +35,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.title(),
             problem.getMessage(),
             problem.violations());
+    problem.properties().forEach(body::setProperty);
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::set);
     return ResponseEntity.status(problem.status())
