@@ -266,4 +266,67 @@ class SchedulesIT {
     assertThat(made.at("/batch/only_new").asBoolean()).isTrue();
     assertThat(made.has("job")).isFalse();
   }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private List<String> customIds(String batchId) {
+    List<String> ids = new ArrayList<>();
+    try (var connection = DB.connect();
+        var statement =
+            connection.prepareStatement(
+                "SELECT custom_id, input->>'file' AS file, lane FROM jobs WHERE batch_id = ?"
+                    + " ORDER BY custom_id")) {
+      statement.setObject(1, UUID.fromString(batchId));
+      try (var rows = statement.executeQuery()) {
+        while (rows.next()) {
+          assertThat(rows.getString("file")).isEqualTo(rows.getString("custom_id"));
+          assertThat(rows.getString("lane")).isEqualTo("batch");
+          ids.add(rows.getString("custom_id"));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return ids;
+  }
+
+  private JsonNode tick(String id) {
+    JsonNode before = acme.get(SCHEDULES + "/" + id).conforming(200, "schedule");
+    CLOCK.set(Instant.parse(before.path("next_run_at").asString()).plusSeconds(1));
+    scheduler.runDue();
+    return acme.get(SCHEDULES + "/" + id).conforming(200, "schedule").path("runs").get(0);
+  }
+
+  @Test
+  void aBatchSchedulePicksUpOnlyNewFilesOnTheNextTick() throws IOException {
+    String dir = "nightly-" + UUID.randomUUID().toString().substring(0, 8);
+    Path root = DOCUMENTS.resolve(dir);
+    write(root.resolve("a.pdf"), "%PDF-1.4 a");
+    write(root.resolve("b.pdf"), "%PDF-1.4 b");
+    write(root.resolve("notes.txt"), "not a pdf");
+    write(root.resolve("2026/c.pdf"), "%PDF-1.4 c");
+    String id = create(acme, batch(dir + "/")).path("id").asString();
+
+    JsonNode first = tick(id);
+    assertThat(first.path("outcome").asString()).isEqualTo("created");
+    assertThat(first.path("job_id").isNull()).isTrue();
+    assertThat(customIds(first.path("batch_id").asString()))
+        .containsExactly(dir + "/2026/c.pdf", dir + "/a.pdf", dir + "/b.pdf");
+
+    write(root.resolve("d.pdf"), "%PDF-1.4 d");
+    write(root.resolve("a.pdf"), "%PDF-1.4 a, changed and longer");
+    JsonNode second = tick(id);
+    assertThat(second.path("outcome").asString()).isEqualTo("created");
+    assertThat(second.path("batch_id").asString()).isNotEqualTo(first.path("batch_id").asString());
+    assertThat(customIds(second.path("batch_id").asString()))
+        .containsExactly(dir + "/a.pdf", dir + "/d.pdf");
+
+    JsonNode third = tick(id);
+    assertThat(third.path("outcome").asString()).isEqualTo("skipped");
+    assertThat(third.path("batch_id").isNull()).isTrue();
+    assertThat(third.path("detail").asString()).contains("no new files");
+  }
 }
