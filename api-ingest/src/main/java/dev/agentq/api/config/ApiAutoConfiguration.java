@@ -13,9 +13,11 @@ import dev.agentq.api.auth.RateLimitInterceptor;
 import dev.agentq.api.auth.TenantAuthInterceptor;
 import dev.agentq.api.auth.TenantBootstrap;
 import dev.agentq.api.auth.TokenLeases;
+import dev.agentq.api.batch.BatchController;
 import dev.agentq.api.batch.BatchIntake;
 import dev.agentq.api.batch.BatchLimits;
 import dev.agentq.api.batch.BatchOptions;
+import dev.agentq.api.batch.BatchViewer;
 import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
 import dev.agentq.api.event.EventStreams;
@@ -183,6 +185,16 @@ public class ApiAutoConfiguration {
         api.maxAttempts(),
         BatchLimits.standard(api.maxBodyBytes()),
         webhooks.policy());
+  }
+
+  @Bean
+  BatchController batchController(
+      BatchIntake intake, Stores stores, Clock clock, ApiProperties api) {
+    return new BatchController(
+        intake,
+        stores.batches(),
+        new BatchViewer(stores.batches(), clock),
+        BatchLimits.standard(api.maxBodyBytes()).maxBytes());
   }
 
   @Bean

@@ -14,11 +14,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import tools.jackson.databind.JsonNode;
 
-/** Row mappers of the batch tables. */
-final class BatchRows {
+/** Row mappers of the batch tables; public only because Jdbi makes them by reflection. */
+public final class BatchRows {
   private BatchRows() {}
 
-  static final class BatchMapper implements RowMapper<Batch> {
+  public static final class BatchMapper implements RowMapper<Batch> {
     @Override
     public Batch map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new Batch(
@@ -39,7 +39,7 @@ final class BatchRows {
     }
   }
 
-  static final class InvalidLineMapper implements RowMapper<InvalidLine> {
+  public static final class InvalidLineMapper implements RowMapper<InvalidLine> {
     @Override
     public InvalidLine map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new InvalidLine(
@@ -50,7 +50,7 @@ final class BatchRows {
     }
   }
 
-  static final class ResultMapper implements RowMapper<BatchResult> {
+  public static final class ResultMapper implements RowMapper<BatchResult> {
     @Override
     public BatchResult map(ResultSet rs, StatementContext ctx) throws SQLException {
       JsonNode error = Rows.json(rs, "error");
@@ -65,9 +65,9 @@ final class BatchRows {
   }
 
   /** Jobs of a batch per state, {@code retry_wait} with the queued. */
-  record StatusCounts(int queued, int running, int succeeded, int failed, int cancelled) {}
+  public record StatusCounts(int queued, int running, int succeeded, int failed, int cancelled) {}
 
-  static final class StatusCountsMapper implements RowMapper<StatusCounts> {
+  public static final class StatusCountsMapper implements RowMapper<StatusCounts> {
     @Override
     public StatusCounts map(ResultSet rs, StatementContext ctx) throws SQLException {
       return new StatusCounts(
