@@ -11,6 +11,7 @@ import dev.agentq.schemas.Json;
 import dev.agentq.schemas.JsonSchemas;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.kafka.TestKafka;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,29 @@ class OpenApiIT {
         "422");
   }
 
+  @Test
+  void whatTheScheduleRoutesServeConformsToTheDocumentedSchemas() {
+    ApiResponse created =
+        api.postJson(
+            "/v1/schedules",
+            "{\"cron\":\"0 2 * * *\",\"time_zone\":\"UTC\",\"job\":{\"agent\":"
+                + "\"document-digest\",\"input\":{\"document\":\"x\"}}}");
+    String id = created.json().path("id").asString();
+    assertConformsToDocument(created, "/v1/schedules", "post", "201");
+    assertConformsToDocument(api.get("/v1/schedules"), "/v1/schedules", "get", "200");
+    assertConformsToDocument(api.get("/v1/schedules/" + id), "/v1/schedules/{id}", "get", "200");
+    assertConformsToDocument(
+        api.send("POST", "/v1/schedules/" + id + "/pause", null, BodyPublishers.noBody()),
+        "/v1/schedules/{id}/pause",
+        "post",
+        "200");
+    assertConformsToDocument(
+        api.postJson("/v1/schedules", "{\"cron\":\"nope\",\"time_zone\":\"UTC\",\"job\":{}}"),
+        "/v1/schedules",
+        "post",
+        "400");
+  }
+
   private void assertConformsToDocument(
       ApiResponse response, String path, String method, String status) {
     assertThat(Integer.toString(response.status())).as(response.body()).isEqualTo(status);
@@ -217,7 +241,9 @@ class OpenApiIT {
             "webhook-endpoint-list",
             "webhook-endpoint-with-secret",
             "webhook-delivery-list",
-            "webhook-signing-secret")) {
+            "webhook-signing-secret",
+            "schedule",
+            "schedule-list")) {
       if (SchemaComponents.componentName(candidate).equals(title)) {
         return candidate;
       }
