@@ -81,7 +81,8 @@ public class BatchController {
   ResponseEntity<BatchView> submit(Caller caller, HttpServletRequest request)
       throws IOException, ServletException {
     BatchOptions options = BatchQuery.options(request.getParameterMap());
-    if (request.getContentLengthLong() > maxBytes) {
+    // A multipart body is a little longer than its file: the servlet container bounds it.
+    if (!isMultipart(request) && request.getContentLengthLong() > maxBytes) {
       throw tooLarge();
     }
     try (Reader jsonl = body(request)) {
@@ -96,7 +97,7 @@ public class BatchController {
 
   private Reader body(HttpServletRequest request) throws IOException, ServletException {
     InputStream in;
-    if (MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType(request))) {
+    if (isMultipart(request)) {
       Part file = request.getPart("file");
       if (file == null) {
         throw Codes.batchFileMissing();
@@ -105,13 +106,13 @@ public class BatchController {
     } else {
       in = request.getInputStream();
     }
-    return new InputStreamReader(new LimitedInputStream(in, maxBytes, this::tooLarge), UTF_8);
+    return new InputStreamReader(
+        new LimitedInputStream(in, maxBytes, this::tooLarge), StandardCharsets.UTF_8);
   }
 
-  private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
-
-  private static MediaType contentType(HttpServletRequest request) {
-    return MediaType.parseMediaType(request.getContentType());
+  private static boolean isMultipart(HttpServletRequest request) {
+    return MediaType.MULTIPART_FORM_DATA.isCompatibleWith(
+        MediaType.parseMediaType(request.getContentType()));
   }
 
   private RuntimeException tooLarge() {
