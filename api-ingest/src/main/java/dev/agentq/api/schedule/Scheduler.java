@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs due schedule ticks. Every API instance may run one: each tick is claimed in Postgres ({@code
@@ -56,7 +57,14 @@ public final class Scheduler implements AutoCloseable {
         Instant now = clock.instant();
         Optional<ScheduleRun> run;
         try {
-          run = store.fireNext(now, schedule -> planner.plan(schedule, now));
+          run =
+              store.fireNext(
+                  now,
+                  schedule -> {
+                    MDC.put("tenant", schedule.tenantId());
+                    MDC.put("schedule_id", schedule.id().toString());
+                    return planner.plan(schedule, now);
+                  });
         } catch (TickTakenException e) {
           log.debug("{}", e.getMessage());
           continue;
@@ -66,17 +74,26 @@ public final class Scheduler implements AutoCloseable {
         }
         runs++;
         ScheduleRun made = run.get();
+        if (made.jobId() != null) {
+          MDC.put("job_id", made.jobId().toString());
+        }
         log.info(
-            "schedule {} ran its tick {}: {}{}",
+            "schedule {} ran its tick {}{}: {}{}",
             made.scheduleId(),
             made.scheduledFor(),
+            made.catchUp() ? " (a catch-up run for the ticks missed)" : "",
             made.outcome(),
-            made.catchUp() ? " (catch-up)" : "");
+            made.detail() == null ? "" : ", " + made.detail());
+        MDC.remove("job_id");
       }
     } catch (StoreException e) {
       log.warn("schedules could not be run; will try again at the next poll: {}", e.getMessage());
     } catch (RuntimeException e) {
       log.error("schedules could not be run; will try again at the next poll", e);
+    } finally {
+      MDC.remove("tenant");
+      MDC.remove("schedule_id");
+      MDC.remove("job_id");
     }
     if (runs > 0) {
       onCreated.run();
