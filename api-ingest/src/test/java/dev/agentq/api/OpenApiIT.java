@@ -11,6 +11,7 @@ import dev.agentq.schemas.Json;
 import dev.agentq.schemas.JsonSchemas;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.kafka.TestKafka;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +185,29 @@ class OpenApiIT {
   }
 
   @Test
+  void whatTheScheduleRoutesServeConformsToTheDocumentedSchemas() {
+    ApiResponse created =
+        api.postJson(
+            "/v1/schedules",
+            "{\"cron\":\"0 2 * * *\",\"time_zone\":\"UTC\",\"job\":{\"agent\":"
+                + "\"document-digest\",\"input\":{\"document\":\"x\"}}}");
+    String id = created.json().path("id").asString();
+    assertConformsToDocument(created, "/v1/schedules", "post", "201");
+    assertConformsToDocument(api.get("/v1/schedules"), "/v1/schedules", "get", "200");
+    assertConformsToDocument(api.get("/v1/schedules/" + id), "/v1/schedules/{id}", "get", "200");
+    assertConformsToDocument(
+        api.send("POST", "/v1/schedules/" + id + "/pause", null, BodyPublishers.noBody()),
+        "/v1/schedules/{id}/pause",
+        "post",
+        "200");
+    assertConformsToDocument(
+        api.postJson("/v1/schedules", "{\"cron\":\"nope\",\"time_zone\":\"UTC\",\"job\":{}}"),
+        "/v1/schedules",
+        "post",
+        "400");
+  }
+
+  @Test
   void whatTheBatchRoutesServeConformsToTheDocumentedSchemas() {
     ApiResponse created =
         api.post(
@@ -235,6 +259,8 @@ class OpenApiIT {
             "webhook-endpoint-with-secret",
             "webhook-delivery-list",
             "webhook-signing-secret",
+            "schedule",
+            "schedule-list",
             "batch",
             "batch-list")) {
       if (SchemaComponents.componentName(candidate).equals(title)) {

@@ -5,12 +5,14 @@ import dev.agentq.store.internal.JdbiApiKeyStore;
 import dev.agentq.store.internal.JdbiBatchStore;
 import dev.agentq.store.internal.JdbiJobStore;
 import dev.agentq.store.internal.JdbiOutboxStore;
+import dev.agentq.store.internal.JdbiScheduleStore;
 import dev.agentq.store.internal.JdbiSetup;
 import dev.agentq.store.internal.JdbiSubmissionStore;
 import dev.agentq.store.internal.JdbiTenantStore;
 import dev.agentq.store.internal.JdbiWebhookStore;
 import dev.agentq.store.internal.PostgresJobEventSignals;
 import dev.agentq.store.internal.PostgresRateLimiter;
+import dev.agentq.store.schedule.ScheduleStore;
 import dev.agentq.store.webhook.WebhookStore;
 import java.time.Clock;
 import java.util.List;
@@ -54,6 +56,14 @@ public record Stores(
         new PostgresRateLimiter(jdbi, clock),
         new GroupCommitSubmissionStore(new JdbiSubmissionStore(jdbi, clock), FLUSHERS),
         new JdbiBatchStore(jdbi, clock));
+  }
+
+  /**
+   * Schedules over {@code dataSource}, which must already be migrated; their ticks store jobs in
+   * the same transaction that claims them.
+   */
+  public static ScheduleStore schedules(DataSource dataSource, Clock clock) {
+    return new JdbiScheduleStore(JdbiSetup.create(dataSource), clock);
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.agentq.api.auth.TokenLeases;
 import dev.agentq.api.batch.BatchController;
 import dev.agentq.api.batch.BatchIntake;
 import dev.agentq.api.batch.BatchLimits;
+import dev.agentq.api.batch.BatchOptions;
 import dev.agentq.api.batch.BatchViewer;
 import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
@@ -35,6 +36,12 @@ import dev.agentq.api.outbox.OutboxRelay;
 import dev.agentq.api.problem.ProblemErrorController;
 import dev.agentq.api.problem.ProblemHandler;
 import dev.agentq.api.problem.ProblemJsonErrorValve;
+import dev.agentq.api.schedule.BatchSubmitter;
+import dev.agentq.api.schedule.DocumentsDirectory;
+import dev.agentq.api.schedule.Planner;
+import dev.agentq.api.schedule.ScheduleController;
+import dev.agentq.api.schedule.ScheduleDefinition;
+import dev.agentq.api.schedule.Scheduler;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.api.web.RequestLogFilter;
 import dev.agentq.api.web.SecurityHeadersFilter;
@@ -46,6 +53,7 @@ import dev.agentq.schemas.Topics;
 import dev.agentq.store.JobEventSignals;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
+import dev.agentq.store.schedule.ScheduleStore;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -82,7 +90,9 @@ import org.springframework.kafka.core.KafkaAdmin;
   AuthProperties.class,
   LimitProperties.class,
   HttpProperties.class,
-  WebhookProperties.class
+  WebhookProperties.class,
+  ScheduleProperties.class,
+  DocumentsDirectoryProperties.class
 })
 @PropertySource("classpath:agentq-api.properties")
 @Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
@@ -213,6 +223,66 @@ public class ApiAutoConfiguration {
   @Bean
   WebhookDeliveryController webhookDeliveryController(Stores stores, TenantJobs tenantJobs) {
     return new WebhookDeliveryController(stores.webhooks(), tenantJobs);
+  }
+
+  @Bean
+  ScheduleStore scheduleStore(Stores stores, DataSource dataSource, Clock clock) {
+    // After stores(): the schema is migrated by then.
+    return Stores.schedules(dataSource, clock);
+  }
+
+  @Bean
+  DocumentsDirectory schedulesDocumentsDirectory(DocumentsDirectoryProperties documents) {
+    return new DocumentsDirectory(documents.directory());
+  }
+
+  @Bean
+  ScheduleController scheduleController(
+      ScheduleStore schedules,
+      WebhookProperties webhooks,
+      DocumentsDirectory documents,
+      RequestBodies bodies,
+      Clock clock) {
+    return new ScheduleController(
+        schedules,
+        new ScheduleDefinition(webhooks.policy(), documents),
+        bodies,
+        new JobIds(clock),
+        clock);
+  }
+
+  /** Runs due schedule ticks; every instance may, and each tick still runs once. */
+  @Bean(destroyMethod = "close")
+  Scheduler scheduler(
+      ScheduleStore schedules,
+      Stores stores,
+      DocumentsDirectory documents,
+      BatchIntake batches,
+      EffectiveLimits limits,
+      LimitProperties defaults,
+      ApiProperties api,
+      ScheduleProperties settings,
+      OutboxRelay relay,
+      Clock clock) {
+    BatchSubmitter submitter =
+        (tenant, jsonl, metadata) ->
+            batches.submit(tenant, jsonl, new BatchOptions(false, null, metadata)).id();
+    Planner planner =
+        new Planner(
+            new JobIds(clock),
+            settings.missedAfter(),
+            api.maxAttempts(),
+            tenant ->
+                stores
+                    .tenants()
+                    .find(tenant)
+                    .map(found -> limits.maxQueuedJobs(found.limits()))
+                    .orElse(defaults.maxQueuedJobs()),
+            documents,
+            submitter,
+            schedules);
+    Scheduler scheduler = new Scheduler(schedules, planner, clock, relay::wake);
+    return settings.enabled() ? scheduler.start(settings.pollInterval()) : scheduler;
   }
 
   @Bean(destroyMethod = "close")

@@ -100,7 +100,11 @@ public final class JobSubmission {
     return submitted;
   }
 
-  private static AgentCatalog.Entry agent(JobRequest request) {
+  /**
+   * The request's agent, once its input conforms to the agent's input schema; else {@code
+   * unknown_agent} or {@code invalid_input}. Schedules check their job template with it too.
+   */
+  public static AgentCatalog.Entry agent(JobRequest request) {
     AgentCatalog.Entry agent =
         AgentCatalog.find(request.agent())
             .orElseThrow(

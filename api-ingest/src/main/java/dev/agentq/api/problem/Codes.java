@@ -193,6 +193,58 @@ public final class Codes {
             + "/enable first.");
   }
 
+  public static ApiProblem invalidCron(String cron, String reason) {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "invalid_cron",
+        "Invalid cron expression",
+        "'"
+            + cron
+            + "' is not a cron expression agentq reads: "
+            + reason
+            + ". Use 5 fields (minute hour day-of-month month day-of-week), such as '0 2 * * *'.",
+        List.of(new Violation("/cron", reason)));
+  }
+
+  public static ApiProblem unknownTimeZone(String zone) {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "unknown_time_zone",
+        "Unknown time zone",
+        "'" + zone + "' is not an IANA time zone; use one such as Europe/Berlin or UTC.",
+        List.of(new Violation("/time_zone", "not an IANA time zone")));
+  }
+
+  public static ApiProblem scheduleNotFound(String id) {
+    return new ApiProblem(
+        HttpStatus.NOT_FOUND,
+        "schedule_not_found",
+        "Schedule not found",
+        "There is no schedule with id " + id + ".");
+  }
+
+  public static ApiProblem directoryNotAllowed(String directory, String reason) {
+    return new ApiProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "directory_not_allowed",
+        "Directory not allowed",
+        "Directory '"
+            + directory
+            + "' may not be read: "
+            + reason
+            + ". Name a directory inside the documents directory, relative to it.",
+        List.of(new Violation("/batch/directory", reason)));
+  }
+
+  public static ApiProblem directoryNotFound(String directory, String reason) {
+    return new ApiProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "directory_not_found",
+        "Directory not found",
+        "Directory '" + directory + "' cannot be read: " + reason + ".",
+        List.of(new Violation("/batch/directory", reason)));
+  }
+
   public static ApiProblem batchNotFound(String id) {
     return new ApiProblem(
         HttpStatus.NOT_FOUND,

@@ -93,7 +93,8 @@ public final class JdbiSubmissionStore implements SubmissionStore {
     return new Submitted.Replayed(handle.attach(JobDao.class).find(stored.jobId()).orElseThrow());
   }
 
-  private static java.util.Optional<Job> insert(Handle handle, Submission submission, Instant now) {
+  /** The job, its event and its message in {@code handle}'s transaction; schedules use it too. */
+  static java.util.Optional<Job> insert(Handle handle, Submission submission, Instant now) {
     NewJob job = submission.job();
     var queued = Json.object().put("agent", job.agent());
     if (submission.requestId() != null) {
