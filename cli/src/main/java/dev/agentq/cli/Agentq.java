@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ResultCommand.class,
       WatchCommand.class,
+      CancelCommand.class,
       BatchCommand.class,
       CommandLine.HelpCommand.class
     },

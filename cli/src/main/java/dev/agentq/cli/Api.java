@@ -151,7 +151,15 @@ final class Api {
   }
 
   UnreachableException unreachable(IOException e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String why = e.getMessage();
+    if (why == null || why.isBlank()) {
+      why =
+          switch (e) {
+            case java.net.http.HttpConnectTimeoutException timeout -> "the connection timed out";
+            case java.net.ConnectException refused -> "the connection was refused";
+            default -> e.getClass().getSimpleName();
+          };
+    }
     return new UnreachableException("cannot reach the API at " + baseUrl + ": " + why, e);
   }
 }

@@ -3,12 +3,11 @@ package dev.agentq.cli;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -55,48 +54,17 @@ final class BatchSubmitCommand extends ApiCommand {
       description = "Metadata stored with the batch (repeatable).")
   Map<String, String> metadata = new LinkedHashMap<>();
 
-  @Option(names = "--wait", description = "Show progress until the batch ends.")
-  boolean await;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "With --wait: give up (exit 6) after this long, such as 30m.")
-  Duration timeout;
-
-  @Option(
-      names = "--poll-interval",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "With --wait: how often to ask for the batch's counts (default 1s).")
-  Duration pollInterval = Duration.ofSeconds(1);
-
-  @Option(
-      names = "--progress",
-      paramLabel = "MODE",
-      description = "auto (a bar on a terminal, else lines), bar, lines or none (default auto).")
-  String progressMode = "auto";
+  @Mixin BatchWaitOptions waiting;
 
   @Option(names = "--json", description = "Print the batch as JSON, not only its id.")
   boolean json;
 
   @Override
   public Integer call() {
-    if (timeout != null && !await) {
-      throw CliException.usage("--timeout applies to --wait");
-    }
+    Deadline deadline = waiting.check();
     if (!filePrefix.isEmpty() && !asFileReference) {
       throw CliException.usage("--file-prefix applies to --as-file-reference");
     }
-    boolean terminal =
-        switch (progressMode) {
-          case "auto" -> context().stderrTty();
-          case "bar" -> true;
-          case "lines", "none" -> false;
-          default -> throw CliException.usage("--progress is auto, bar, lines or none");
-        };
-    Deadline deadline = timeout == null ? Deadline.none() : Deadline.after(timeout);
     DirectoryJsonl lines = DirectoryJsonl.of(directory, agent, asFileReference, filePrefix);
     Api api = api();
     context()
@@ -117,35 +85,16 @@ final class BatchSubmitCommand extends ApiCommand {
       context().out().println(id);
       context().out().flush();
     }
-    if (!await) {
+    if (!waiting.await) {
       if (json) {
         context().out().println(Json.pretty(batch));
       }
       return ExitCode.OK;
     }
-    PrintStreamProgress shown = new PrintStreamProgress(progressMode.equals("none"), terminal);
-    JsonNode ended =
-        BatchWait.until(api, id, deadline, pollInterval, shown.progress(context()), context());
+    JsonNode ended = waiting.waitFor(api, id, deadline, context());
     if (json) {
       context().out().println(Json.pretty(ended));
     }
-    BatchCounts counts = BatchCounts.of(ended);
-    context()
-        .err()
-        .println(
-            "agentq: batch "
-                + id
-                + " "
-                + ended.path("status").asString()
-                + ": "
-                + counts.succeeded()
-                + " succeeded, "
-                + counts.failed()
-                + " failed, "
-                + counts.cancelled()
-                + " cancelled, "
-                + counts.invalid()
-                + " invalid lines");
     return BatchWait.exitCode(ended);
   }
 
@@ -182,16 +131,5 @@ final class BatchSubmitCommand extends ApiCommand {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** The progress display the options ask for; {@code none} shows only the final line. */
-  private record PrintStreamProgress(boolean silent, boolean terminal) {
-    Progress progress(Context context) {
-      if (silent) {
-        return new Progress(
-            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false, Instant.now());
-      }
-      return new Progress(context.err(), terminal, Instant.now());
-    }
   }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +161,39 @@ class CliBatchesIT {
     assertThat(allOrNothing.exitCode()).isEqualTo(ExitCode.REFUSED);
     assertThat(allOrNothing.err()).contains("batch_invalid_lines", "(HTTP 422)");
     assertThat(allOrNothing.out()).isEmpty();
+  }
+
+  @Test
+  void aCancelledBatchEndsTheWaitForItWithExit5(@TempDir Path docs) throws Exception {
+    Files.writeString(docs.resolve("slow-1.txt"), "SLOW INVOICE #INV-41. Total due: $41.00.");
+    Files.writeString(docs.resolve("slow-2.txt"), "SLOW INVOICE #INV-42. Total due: $42.00.");
+    Run submitted =
+        Run.of(agentq.env(), "batch", "submit", docs.toString(), "--agent", "document-digest");
+    assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
+    String id = submitted.out().strip();
+    var waiting =
+        CompletableFuture.supplyAsync(
+            () ->
+                Run.of(
+                    agentq.env(),
+                    "batch",
+                    "status",
+                    id,
+                    "--wait",
+                    "--poll-interval",
+                    "200ms",
+                    "--progress",
+                    "lines"));
+
+    Run cancel = Run.of(agentq.env(), "batch", "cancel", id);
+    assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
+    assertThat(Json.parse(cancel.out()).get("status").asString()).isIn("cancelling", "cancelled");
+
+    Run waited = waiting.get(90, TimeUnit.SECONDS);
+    assertThat(waited.exitCode()).as(waited.toString()).isEqualTo(ExitCode.CANCELLED);
+    assertThat(Json.parse(waited.out()).get("status").asString()).isEqualTo("cancelled");
+    assertThat(waited.err())
+        .contains("batch " + id + " cancelled: 0 succeeded, 0 failed, 2 cancelled");
   }
 
   @Test

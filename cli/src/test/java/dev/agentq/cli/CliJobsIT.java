@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +95,46 @@ class CliJobsIT {
     assertThat(again.out().lines().map(Json::parse).map(e -> e.get("type").asString()))
         .startsWith("job.queued")
         .endsWith("job.succeeded");
+  }
+
+  @Test
+  void aCancelledJobEndsWatchAndSubmitWaitWithExit5() throws Exception {
+    String slow = "{\"document\": \"SLOW INVOICE #INV-5. Total due: $5.00.\"}";
+    String[] submit = {
+      "submit", "--agent", "document-digest", "--input", slow, "--idempotency-key", "cli-it-cancel"
+    };
+    String id = Run.of(agentq.env(), submit).out().strip();
+    var watching = CompletableFuture.supplyAsync(() -> Run.of(agentq.env(), "watch", id));
+    // the same key and body answer with the same job, which --wait then follows
+    String[] submitAndWait = Arrays.copyOf(submit, submit.length + 1);
+    submitAndWait[submit.length] = "--wait";
+    var waiting = CompletableFuture.supplyAsync(() -> Run.of(agentq.env(), submitAndWait));
+
+    Run cancel = Run.of(agentq.env(), "cancel", id);
+    assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
+    assertThat(Json.parse(cancel.out()).get("id").asString()).isEqualTo(id);
+
+    Run watched = watching.get(60, TimeUnit.SECONDS);
+    assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCode.CANCELLED);
+    assertThat(watched.out()).contains("job.cancelled");
+    Run waited = waiting.get(60, TimeUnit.SECONDS);
+    assertThat(waited.exitCode()).as(waited.toString()).isEqualTo(ExitCode.CANCELLED);
+    assertThat(Json.parse(waited.out()).get("status").asString()).isEqualTo("cancelled");
+
+    Run late = Run.of(agentq.env(), "result", id);
+    assertThat(late.exitCode()).isEqualTo(ExitCode.CANCELLED);
+  }
+
+  @Test
+  void cancellingAJobThatEndedIsRefused() {
+    String id =
+        Run.of(agentq.env(), "submit", "--agent", "document-digest", "--input", INVOICE)
+            .out()
+            .strip();
+    assertThat(Run.of(agentq.env(), "watch", id).exitCode()).isZero();
+    Run cancel = Run.of(agentq.env(), "cancel", id);
+    assertThat(cancel.exitCode()).isEqualTo(ExitCode.REFUSED);
+    assertThat(cancel.err()).contains("job_already_ended", "(HTTP 409)");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.agentq.cli;
 import dev.agentq.standalone.StandaloneApplication;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.kafka.TestKafka;
+import dev.agentq.testkit.openai.FakeOpenAiServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,8 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real agentq for the CLI's ITs, as standalone composes it (API and worker in one Spring context)
- * but started in the test JVM on a fresh Postgres schema, the tests' Kafka broker and the offline
- * model. One per JVM, shared by every IT; reached only over HTTP.
+ * but started in the test JVM on a fresh Postgres schema, the tests' Kafka broker and the testkit's
+ * fake OpenAI-compatible model answering as {@link DigestModel}. One per JVM, shared by every IT;
+ * reached only over HTTP.
  */
 final class TestAgentq {
   static final String API_KEY = "aq_cli_it_key_0123456789abcdef";
@@ -69,7 +71,11 @@ final class TestAgentq {
             "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
             "--agentq.kafka.topic-prefix=cli." + TestKafka.newPrefix(),
             "--agentq.kafka.partitions=2",
-            "--agentq.model.api-key=",
+            "--agentq.model.api-key=sk-cli-it",
+            "--agentq.model.base-url="
+                + FakeOpenAiServer.start().respondWith(new DigestModel()).baseUrl(),
+            "--agentq.model.name=gpt-cli-it",
+            "--agentq.worker.shutdown-grace=1s",
             "--agentq.auth.bootstrap-tenant=default",
             "--agentq.auth.bootstrap-key=" + API_KEY,
             "--agentq.documents.directory=" + documents,
