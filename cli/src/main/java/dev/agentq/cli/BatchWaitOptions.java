@@ -41,6 +41,17 @@ final class BatchWaitOptions {
     return timeout == null ? Deadline.none() : Deadline.after(timeout);
   }
 
+  /** The terminal's width, as {@code bin/agentq} or the shell tells it; 0 when unknown. */
+  private static int columns(Context context) {
+    for (String name : new String[] {"AGENTQ_COLUMNS", "COLUMNS"}) {
+      String value = context.env().get(name);
+      if (value != null && value.strip().matches("\\d{1,4}")) {
+        return Integer.parseInt(value.strip());
+      }
+    }
+    return 0;
+  }
+
   /** Waits for the batch to end, showing its progress, and returns its final view. */
   JsonNode waitFor(Api api, String batchId, Deadline deadline, Context context) {
     Progress progress =
@@ -54,6 +65,7 @@ final class BatchWaitOptions {
           case "lines" -> new Progress(context.err(), false, Instant.now());
           default -> new Progress(context.err(), context.stderrTty(), Instant.now());
         };
+    progress.fitTo(columns(context));
     JsonNode ended = BatchWait.until(api, batchId, deadline, pollInterval, progress, context);
     BatchCounts counts = BatchCounts.of(ended);
     context

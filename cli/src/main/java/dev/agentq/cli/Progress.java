@@ -16,6 +16,7 @@ final class Progress {
   private final PrintStream err;
   private final boolean terminal;
   private final Instant started;
+  private int columns;
   private BatchCounts first;
   private BatchCounts lastShown;
   private Instant lastShownAt;
@@ -27,6 +28,12 @@ final class Progress {
     this.started = started;
   }
 
+  /** On a terminal this many columns wide, the bar is cut to fit, so that it redraws in place. */
+  Progress fitTo(int columns) {
+    this.columns = columns;
+    return this;
+  }
+
   /** Shows {@code counts} as of {@code now}; {@code serverEta} is the batch's estimate, if any. */
   void update(BatchCounts counts, Instant now, Instant serverEta, boolean last) {
     if (first == null) {
@@ -35,6 +42,9 @@ final class Progress {
     Duration eta = last ? Duration.ZERO : eta(counts, now, serverEta);
     String line = render(counts, eta);
     if (terminal) {
+      if (columns > 1 && line.length() >= columns) {
+        line = line.substring(0, columns - 1);
+      }
       err.print("\r" + line + "\u001b[K");
       drawn = true;
       if (last) {
@@ -87,6 +97,8 @@ final class Progress {
     StringBuilder line = new StringBuilder("[");
     line.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ");
     line.append(String.format(Locale.ROOT, "%3d%%  %d/%d", percent, done, total));
+    // the ETA before the details, so that a narrow terminal cuts those instead
+    line.append("  ETA ").append(eta == null ? "--" : Durations.format(eta));
     line.append("  succeeded ").append(counts.succeeded());
     line.append("  failed ").append(counts.failed());
     if (counts.cancelled() > 0) {
@@ -97,7 +109,6 @@ final class Progress {
     if (counts.invalid() > 0) {
       line.append("  invalid ").append(counts.invalid());
     }
-    line.append("  ETA ").append(eta == null ? "--" : Durations.format(eta));
     return line.toString();
   }
 }

@@ -53,7 +53,7 @@ class CliBatchesIT {
     assertThat(id).matches("[0-9a-f-]{36}");
     assertThat(submitted.err())
         .contains("sending 3 files")
-        .contains("3/3  succeeded 3  failed 0")
+        .contains("3/3  ETA 0s  succeeded 3  failed 0")
         .contains("batch " + id + " completed: 3 succeeded, 0 failed");
     assertThat(submitted.err()).doesNotContain("\r").doesNotContain("\u001b");
 

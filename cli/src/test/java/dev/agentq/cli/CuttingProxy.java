@@ -117,28 +117,18 @@ final class CuttingProxy implements AutoCloseable {
           continue;
         }
         String stallAt = stallMarker;
-        if (stallAt != null) {
-          seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-          int at = seen.indexOf(stallAt);
-          int end = at < 0 ? -1 : seen.indexOf("\n\n", at);
-          if (end >= 0) {
-            int upTo = end + 2 - (seen.length() - n);
-            out.write(buffer, 0, Math.max(0, Math.min(n, upTo)));
-            out.flush();
-            hanging = true;
-            continue;
-          }
-        }
-        String marker = cutMarker;
-        if (marker != null && !cut.get()) {
+        String cutAt = cut.get() ? null : cutMarker;
+        String marker = stallAt != null ? stallAt : cutAt;
+        if (marker != null) {
           seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
           int at = seen.indexOf(marker);
           int end = at < 0 ? -1 : seen.indexOf("\n\n", at);
-          if (end >= 0 && cut.compareAndSet(false, true)) {
-            int alreadySent = seen.length() - n;
-            int upTo = end + 2 - alreadySent;
-            out.write(buffer, 0, Math.max(0, Math.min(n, upTo)));
-            out.flush();
+          if (end >= 0 && (stallAt != null || cut.compareAndSet(false, true))) {
+            forwardThroughEvent(in, out, buffer, n, seen, end + 2);
+            if (stallAt != null) {
+              hanging = true;
+              continue;
+            }
             // closed mid-answer (a reset would make the kernel drop what the client has not read)
             return;
           }
@@ -151,6 +141,28 @@ final class CuttingProxy implements AutoCloseable {
     } finally {
       closeQuietly(server, client);
     }
+  }
+
+  /**
+   * Passes on the bytes of the last read up to {@code eventEnd} (an index into {@code seen}); with
+   * chunked transfer coding the chunk's closing CRLF goes too, or the client would hold the chunk,
+   * and so the event, back.
+   */
+  private static void forwardThroughEvent(
+      InputStream in, OutputStream out, byte[] buffer, int n, StringBuilder seen, int eventEnd)
+      throws IOException {
+    int alreadySent = seen.length() - n;
+    if (eventEnd == seen.length()) {
+      out.write(buffer, 0, n);
+      int crlf = in.readNBytes(buffer, 0, 2);
+      if (crlf == 2 && buffer[0] == '\r' && buffer[1] == '\n') {
+        out.write(buffer, 0, 2);
+      }
+    } else {
+      int upTo = seen.indexOf("\r\n", eventEnd) == eventEnd ? eventEnd + 2 : eventEnd;
+      out.write(buffer, 0, Math.max(0, Math.min(n, upTo - alreadySent)));
+    }
+    out.flush();
   }
 
   private static void closeQuietly(Socket... sockets) {

@@ -1,6 +1,7 @@
 package dev.agentq.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,24 @@ class DirectoryJsonlTest {
     assertThat(lines.get(0).get("custom_id").asString()).isEqualTo("x/one.txt");
     assertThat(lines.get(0).get("input").properties()).hasSize(1);
     assertThat(lines.get(0).at("/input/file").asString()).isEqualTo("incoming/x/one.txt");
+  }
+
+  @Test
+  void filesAreOpenedOnlyWhenTheirLineIsSent() throws IOException {
+    Files.writeString(docs.resolve("1.txt"), "first");
+    Files.writeString(docs.resolve("2.txt"), "second");
+    DirectoryJsonl jsonl = DirectoryJsonl.of(docs, "document-digest", false, "");
+    try (InputStream in = jsonl.open()) {
+      StringBuilder first = new StringBuilder();
+      int c;
+      while ((c = in.read()) != '\n') {
+        first.append((char) c);
+      }
+      assertThat(Json.parse(first.toString()).get("custom_id").asString()).isEqualTo("1.txt");
+      Files.delete(docs.resolve("2.txt"));
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+    }
+    assertThat(jsonl.failure()).startsWith("cannot read ").contains("2.txt");
   }
 
   @Test

@@ -17,12 +17,12 @@ class ProgressTest {
     var counts = new BatchCounts(1000, 492, 8, 480, 20, 0, 0);
     assertThat(Progress.render(counts, Duration.ofSeconds(80)))
         .isEqualTo(
-            "[############............]  50%  500/1000  succeeded 480  failed 20  running 8"
-                + "  queued 492  ETA 1m20s");
+            "[############............]  50%  500/1000  ETA 1m20s  succeeded 480  failed 20"
+                + "  running 8  queued 492");
     assertThat(Progress.render(new BatchCounts(3, 3, 0, 0, 0, 0, 2), null))
         .isEqualTo(
-            "[........................]   0%  0/3  succeeded 0  failed 0  running 0  queued 3"
-                + "  invalid 2  ETA --");
+            "[........................]   0%  0/3  ETA --  succeeded 0  failed 0  running 0"
+                + "  queued 3  invalid 2");
   }
 
   @Test
@@ -45,8 +45,18 @@ class ProgressTest {
     progress.update(new BatchCounts(2, 2, 0, 0, 0, 0, 0), T0, null, false);
     progress.update(new BatchCounts(2, 0, 0, 2, 0, 0, 0), T0.plusSeconds(1), null, true);
     String shown = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(shown).startsWith("\r[").contains("\u001b[K\r[").endsWith("ETA 0s\u001b[K\n");
+    assertThat(shown).startsWith("\r[").contains("\u001b[K\r[").endsWith("queued 0\u001b[K\n");
     assertThat(shown.chars().filter(c -> c == '\n').count()).isEqualTo(1);
+  }
+
+  @Test
+  void onANarrowTerminalTheBarIsCutToFit() {
+    var bytes = new ByteArrayOutputStream();
+    var progress =
+        new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, T0).fitTo(45);
+    progress.update(new BatchCounts(2, 2, 0, 0, 0, 0, 0), T0, null, false);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("\r[........................]   0%  0/2  ETA --\u001b[K");
   }
 
   @Test
