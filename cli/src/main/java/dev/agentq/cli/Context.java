@@ -24,8 +24,8 @@ record Context(
 
   static Context system() {
     Map<String, String> env = System.getenv();
-    String tty = env.get(STDERR_TTY_ENV);
-    boolean stderrTty = tty != null ? tty.equals("1") : System.console() != null;
+    // Java 21 cannot tell whether stderr is a terminal; without bin/agentq's word, plain lines
+    boolean stderrTty = "1".equals(env.get(STDERR_TTY_ENV));
     return new Context(env, System.in, System.out, System.err, stderrTty);
   }
 }
