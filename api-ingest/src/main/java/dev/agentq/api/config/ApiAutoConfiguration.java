@@ -31,6 +31,7 @@ import dev.agentq.api.outbox.OutboxRelay;
 import dev.agentq.api.problem.ProblemErrorController;
 import dev.agentq.api.problem.ProblemHandler;
 import dev.agentq.api.problem.ProblemJsonErrorValve;
+import dev.agentq.api.trace.Tracing;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.api.web.RequestLogFilter;
 import dev.agentq.api.web.SecurityHeadersFilter;
@@ -81,7 +82,12 @@ import org.springframework.kafka.core.KafkaAdmin;
   WebhookProperties.class
 })
 @PropertySource("classpath:agentq-api.properties")
-@Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
+@Import({
+  AgentController.class,
+  ProblemHandler.class,
+  ProblemErrorController.class,
+  TracingConfiguration.class
+})
 public class ApiAutoConfiguration {
 
   @Bean
@@ -117,10 +123,15 @@ public class ApiAutoConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(
-      Stores stores, KafkaProperties kafka, TopicProperties topics, ApiProperties api) {
+      Stores stores,
+      KafkaProperties kafka,
+      TopicProperties topics,
+      ApiProperties api,
+      Tracing apiTracing) {
     return new OutboxRelay(
         stores.outbox(),
-        new KafkaJobQueue(kafka.buildProducerProperties(), new Topics(topics.topicPrefix())),
+        new KafkaJobQueue(
+            kafka.buildProducerProperties(), new Topics(topics.topicPrefix()), apiTracing),
         api.outboxBatch(),
         api.outboxPoll());
   }
@@ -247,14 +258,15 @@ public class ApiAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
     var registration = new FilterRegistrationBean<>(new RequestLogFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // after the tracing filter, so that its log line has the request's trace_id
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
     var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 
