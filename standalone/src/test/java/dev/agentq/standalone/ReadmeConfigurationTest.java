@@ -41,7 +41,9 @@ class ReadmeConfigurationTest {
           dev.agentq.worker.config.StoreProperties.class,
           WebhookProperties.class,
           dev.agentq.api.config.WebhookProperties.class,
-          DocumentProperties.class);
+          DocumentProperties.class,
+          dev.agentq.api.config.TracingProperties.class,
+          dev.agentq.worker.config.TracingProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 
