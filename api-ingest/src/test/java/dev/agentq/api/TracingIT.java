@@ -108,6 +108,14 @@ class TracingIT {
     assertThat(header(record))
         .as("the record's header names the relay's span")
         .isEqualTo("00-" + producer.getTraceId() + "-" + producer.getSpanId() + "-01");
+    assertThat(
+            Infra.count(
+                DB,
+                "SELECT count(*) FROM jobs WHERE id = ? AND traceparent = ?",
+                UUID.fromString(id),
+                message.traceparent()))
+        .as("the job keeps the context, for its webhooks")
+        .isEqualTo(1);
   }
 
   @Test

@@ -170,14 +170,16 @@ public class WorkerAutoConfiguration {
       WebhookProperties webhooks,
       WorkerMetrics metrics,
       Clock clock,
-      WorkerIdentity identity) {
+      WorkerIdentity identity,
+      Tracing tracing) {
     return new WebhookDispatcher(
         stores.webhooks(),
         webhooks.settings(),
         metrics,
         clock,
         RandomGenerator.getDefault(),
-        identity.name());
+        identity.name(),
+        tracing);
   }
 
   @Bean

@@ -14,6 +14,7 @@ import dev.agentq.testkit.db.TestDatabase;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.kafka.TestKafka;
 import dev.agentq.testkit.openai.FakeOpenAiServer;
+import dev.agentq.testkit.webhook.WebhookReceiver;
 import dev.agentq.worker.WorkerApplication;
 import dev.agentq.worker.fixture.DigestModel;
 import io.opentelemetry.api.OpenTelemetry;
@@ -58,8 +59,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A job dispatched with a {@code traceparent} header, as the API's relay sends it, runs in one
  * trace: the worker's job span under the relay's span, a span per step under it, a GenAI span per
- * model call under its step; the worker's metrics show the job, its tokens, cost and steps; its
- * JSON log lines carry the trace, the job and the tenant.
+ * model call under its step, and its webhook's delivery under the submit's span; the worker's
+ * metrics show the job, its tokens, cost and steps; its JSON log lines carry the trace, the job and
+ * the tenant.
  */
 @SpringBootTest(
     classes = {WorkerApplication.class, WorkerTracingIT.Spans.class},
@@ -76,6 +78,7 @@ class WorkerTracingIT {
   private static final TestDatabase DATABASE = TestPostgres.newSchema();
   private static final FakeOpenAiServer OPEN_AI =
       FakeOpenAiServer.start().respondWith(new DigestModel());
+  private static final WebhookReceiver RECEIVER = WebhookReceiver.start();
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   private static final OpenTelemetrySdk SDK =
       OpenTelemetrySdk.builder()
@@ -103,6 +106,9 @@ class WorkerTracingIT {
     registry.add("agentq.model.base-url", OPEN_AI::baseUrl);
     registry.add("agentq.model.name", () -> DigestModel.MODEL);
     registry.add("agentq.model.max-retries", () -> 0);
+    registry.add("agentq.webhooks.allow-http", () -> "true");
+    registry.add("agentq.webhooks.allowlist", () -> "127.0.0.1");
+    registry.add("agentq.webhooks.poll-interval", () -> "100ms");
     registry.add("agentq.model.prices." + DigestModel.MODEL + ".input-per-million", () -> "2.5");
     registry.add("agentq.model.prices." + DigestModel.MODEL + ".output-per-million", () -> "10");
   }
@@ -113,17 +119,44 @@ class WorkerTracingIT {
   @AfterAll
   static void stop() {
     OPEN_AI.close();
+    RECEIVER.close();
   }
 
   @Test
   void aJobRunsInTheTraceOfItsDispatchMessage(CapturedOutput output) throws Exception {
-    NewJob job = aDigestJob().forTenant("globex").build();
+    NewJob digest = aDigestJob().forTenant("globex").build();
+    NewJob job =
+        new NewJob(
+            digest.id(),
+            digest.tenantId(),
+            digest.agent(),
+            digest.lane(),
+            digest.input(),
+            null,
+            RECEIVER.url("/hooks"),
+            digest.metadata(),
+            digest.maxAttempts(),
+            false);
     stores.jobs().submit(job);
-    // the test plays the API's relay: a producer span, named in the record's header
+    // the test plays the API: the submit's server span, stored with the job, and the relay's
+    // producer span under it, named in the record's header
+    Span submit =
+        SDK.getTracer("test").spanBuilder("POST /v1/jobs").setSpanKind(SpanKind.SERVER).startSpan();
+    DATABASE.execute(
+        "UPDATE jobs SET traceparent = '"
+            + Tracing.traceparent(submit)
+            + "' WHERE id = '"
+            + job.id()
+            + "'");
     Span publish =
-        SDK.getTracer("test").spanBuilder("publish").setSpanKind(SpanKind.PRODUCER).startSpan();
+        SDK.getTracer("test")
+            .spanBuilder("publish")
+            .setParent(io.opentelemetry.context.Context.root().with(submit))
+            .setSpanKind(SpanKind.PRODUCER)
+            .startSpan();
     String traceparent = Tracing.traceparent(publish);
     publish.end();
+    submit.end();
     send(job, traceparent);
 
     await()
@@ -157,6 +190,15 @@ class WorkerTracingIT {
       assertThat(chats.getFirst().getTraceId()).isEqualTo(run.getTraceId());
     }
 
+    SpanData webhook = awaitSpan(span -> span.getName().equals("webhook job.succeeded"));
+    assertThat(webhook.getKind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(webhook.getTraceId()).isEqualTo(run.getTraceId());
+    assertThat(webhook.getParentSpanId()).isEqualTo(submit.getSpanContext().getSpanId());
+    assertThat(webhook.getAttributes().get(AttributeKey.stringKey("agentq.webhook.outcome")))
+        .isEqualTo("delivered");
+    assertThat(webhook.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+        .isEqualTo(200L);
+
     String metrics = get("/actuator/prometheus");
     String labels = "agent=\"document-digest\"";
     assertThat(metrics)
@@ -173,6 +215,8 @@ class WorkerTracingIT {
         .containsPattern("agentq_step_duration_seconds_count\\{" + labels + ",kind=\"model\"} 3")
         .containsPattern("agentq_queue_depth\\{lane=\"batch\"}")
         .containsPattern("agentq_worker_lane_inflight\\{lane=\"interactive\"}")
+        .containsPattern(
+            "agentq_webhook_attempts_total\\{event=\"job.succeeded\",outcome=\"delivered\"} 1")
         .contains("agentq_worker_inflight ")
         .contains("agentq_worker_capacity ");
 
