@@ -540,7 +540,7 @@ public final class JdbiJobStore implements JobStore {
     }
     handle
         .attach(OutboxDao.class)
-        .insertAll(
+        .insertDispatches(
             jobs.stream().map(job -> job.lane().topic()).toList(),
             jobs.stream().map(job -> job.id().toString()).toList(),
             jobs.stream()
