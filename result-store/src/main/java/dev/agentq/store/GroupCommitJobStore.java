@@ -127,6 +127,11 @@ public final class GroupCommitJobStore implements JobStore, AutoCloseable {
   }
 
   @Override
+  public Map<dev.agentq.schemas.Lane, Long> queuedByLane() {
+    return store.queuedByLane();
+  }
+
+  @Override
   public boolean retryLater(
       UUID jobId, int attempt, dev.agentq.schemas.ErrorInfo error, Instant retryAt) {
     return store.retryLater(jobId, attempt, error, retryAt);

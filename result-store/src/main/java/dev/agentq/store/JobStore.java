@@ -1,6 +1,7 @@
 package dev.agentq.store;
 
 import dev.agentq.schemas.ErrorInfo;
+import dev.agentq.schemas.Lane;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -56,6 +57,9 @@ public interface JobStore {
 
   /** How many top-level steps the job has finished. */
   int countCheckpoints(UUID jobId);
+
+  /** Jobs queued (waiting for a worker) per lane, every tenant's; lanes with none are left out. */
+  Map<Lane, Long> queuedByLane();
 
   /**
    * Records a checkpoint, and for a top-level step its {@code step.completed} event.

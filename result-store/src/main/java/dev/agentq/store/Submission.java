@@ -8,9 +8,21 @@ package dev.agentq.store;
  * @param requestHash SHA-256 of the request, compared when the key comes again; null without a key
  * @param requestId the request's correlation id, recorded in the job's first event and message
  * @param maxQueuedJobs how many of the tenant's jobs may wait at once, this one included
+ * @param traceparent W3C trace context of the request, carried by the dispatch message so that the
+ *     relay and the worker continue its trace; null when tracing is off
  */
 public record Submission(
-    NewJob job, String idempotencyKey, byte[] requestHash, String requestId, int maxQueuedJobs) {
+    NewJob job,
+    String idempotencyKey,
+    byte[] requestHash,
+    String requestId,
+    int maxQueuedJobs,
+    String traceparent) {
+
+  public Submission(
+      NewJob job, String idempotencyKey, byte[] requestHash, String requestId, int maxQueuedJobs) {
+    this(job, idempotencyKey, requestHash, requestId, maxQueuedJobs, null);
+  }
 
   public Submission {
     if ((idempotencyKey == null) != (requestHash == null)) {

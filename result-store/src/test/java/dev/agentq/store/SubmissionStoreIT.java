@@ -53,6 +53,40 @@ class SubmissionStoreIT {
   }
 
   @Test
+  void aRetriedJobIsDispatchedAgainInTheTraceOfItsSubmit() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    Job job =
+        ((Submitted.Accepted)
+                submissions.submit(
+                    new Submission(aJob().build(), null, null, "req-7", 10, traceparent), DAY))
+            .job();
+    List<OutboxMessage> published = new ArrayList<>();
+    db.stores.outbox().relay(10, published::addAll);
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m.payload().get("traceparent").asString()).isEqualTo(traceparent));
+
+    Job claimed = jobs.claim(List.of(job.id()), "w1", Duration.ofMinutes(1)).getFirst();
+    jobs.finish(
+        job.id(),
+        claimed.attempt(),
+        new Outcome.Failed(new dev.agentq.schemas.ErrorInfo("boom", "failed", false, "classify")));
+    assertThat(jobs.retry(job.tenantId(), job.id(), 3, "req-8")).isPresent();
+
+    published.clear();
+    db.stores.outbox().relay(10, published::addAll);
+    assertThat(published)
+        .filteredOn(m -> m.topic().equals(job.lane().topic()))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.payload().get("traceparent").asString()).isEqualTo(traceparent);
+              assertThat(m.payload().get("request_id").asString()).isEqualTo("req-8");
+            });
+  }
+
+  @Test
   void theSameKeyAndRequestGiveTheSameJobAndAnotherRequestIsRefused() {
     Job first = ((Submitted.Accepted) submissions.submit(keyed(aJob(), "k1", HASH_A), DAY)).job();
 

@@ -9,6 +9,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * dispatch-message.schema.json}. It never carries the input: the worker reads the job from
  * Postgres, so a duplicate or stale message is harmless.
  *
+ * @param traceparent W3C trace context of the request that queued the job, which the relay
+ *     continues; the Kafka record's own {@code traceparent} header names the relay's span
  * @param requestId correlation id of the HTTP request that queued the job, for the worker's logs
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -29,6 +31,10 @@ public record DispatchMessage(
   }
 
   public DispatchMessage withRequestId(String requestId) {
+    return new DispatchMessage(v, jobId, tenant, agent, lane, traceparent, requestId);
+  }
+
+  public DispatchMessage withTraceparent(String traceparent) {
     return new DispatchMessage(v, jobId, tenant, agent, lane, traceparent, requestId);
   }
 

@@ -43,7 +43,9 @@ class ReadmeConfigurationTest {
           dev.agentq.api.config.WebhookProperties.class,
           DocumentProperties.class,
           dev.agentq.api.config.ScheduleProperties.class,
-          dev.agentq.api.config.DocumentsDirectoryProperties.class);
+          dev.agentq.api.config.DocumentsDirectoryProperties.class,
+          dev.agentq.api.config.TracingProperties.class,
+          dev.agentq.worker.config.TracingProperties.class);
   private static final Pattern ROW =
       Pattern.compile("^\\| `([a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
 

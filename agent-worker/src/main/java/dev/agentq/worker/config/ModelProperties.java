@@ -1,6 +1,8 @@
 package dev.agentq.worker.config;
 
+import dev.agentq.worker.metrics.ModelPrice;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     connection errors), with exponential backoff and jitter, honoring {@code Retry-After}, within
  *     the step's timeout
  * @param structuredOutputs whether the endpoint accepts JSON-schema response formats
+ * @param prices price per model name, for the {@code agentq_cost_usd_total} metric, such as {@code
+ *     agentq.model.prices.gpt-4o-mini.input-per-million=0.15}
  */
 @ConfigurationProperties("agentq.model")
 public record ModelProperties(
@@ -24,7 +28,12 @@ public record ModelProperties(
     @DefaultValue("gpt-4o-mini") String name,
     @DefaultValue("60s") Duration timeout,
     @DefaultValue("6") int maxRetries,
-    @DefaultValue("true") boolean structuredOutputs) {
+    @DefaultValue("true") boolean structuredOutputs,
+    Map<String, ModelPrice> prices) {
+
+  public ModelProperties {
+    prices = prices == null ? Map.of() : Map.copyOf(prices);
+  }
 
   /** True when no key is configured: agentq then runs its offline heuristic model. */
   public boolean offline() {

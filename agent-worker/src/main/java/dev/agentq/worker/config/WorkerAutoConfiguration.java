@@ -20,14 +20,18 @@ import dev.agentq.worker.run.WorkerLifecycle;
 import dev.agentq.worker.run.WorkerPool;
 import dev.agentq.worker.step.CheckpointWriter;
 import dev.agentq.worker.step.DirectCheckpointWriter;
+import dev.agentq.worker.trace.TracedModelGateway;
+import dev.agentq.worker.trace.Tracing;
 import dev.agentq.worker.webhook.WebhookDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +57,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
   ModelProperties.class,
   StoreProperties.class,
   WebhookProperties.class,
-  DocumentProperties.class
+  DocumentProperties.class,
+  TracingProperties.class
 })
 @PropertySource("classpath:agentq-worker.properties")
 public class WorkerAutoConfiguration {
@@ -74,15 +79,31 @@ public class WorkerAutoConfiguration {
     return Stores.postgres(dataSource, clock);
   }
 
+  // The API declares the same bean: in one JVM (standalone) both apps share one SDK, which
+  // Spring closes (flushing spans) on shutdown.
   @Bean
   @ConditionalOnMissingBean
-  ModelGateway modelGateway(ModelProperties model, Clock clock) {
-    return ModelGateways.create(model, clock);
+  OpenTelemetry openTelemetry(
+      TracingProperties tracing,
+      @Value("${spring.application.name:agentq-worker}") String serviceName) {
+    return OpenTelemetrySdks.create(tracing.otlpEndpoint(), tracing.sampleRatio(), serviceName);
   }
 
   @Bean
-  WorkerMetrics workerMetrics(ObjectProvider<MeterRegistry> registry) {
-    return new WorkerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+  Tracing workerTracing(OpenTelemetry openTelemetry) {
+    return new Tracing(openTelemetry);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ModelGateway modelGateway(ModelProperties model, Clock clock, Tracing tracing) {
+    return new TracedModelGateway(
+        ModelGateways.create(model, clock), tracing, model.offline() ? "agentq.offline" : "openai");
+  }
+
+  @Bean
+  WorkerMetrics workerMetrics(ObjectProvider<MeterRegistry> registry, ModelProperties model) {
+    return new WorkerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), model.prices());
   }
 
   @Bean
@@ -116,7 +137,8 @@ public class WorkerAutoConfiguration {
       Clock clock,
       WorkerProperties worker,
       WorkerMetrics metrics,
-      Backpressure backpressure) {
+      Backpressure backpressure,
+      Tracing tracing) {
     JobRunner runner =
         new JobRunner(
             agents,
@@ -127,7 +149,8 @@ public class WorkerAutoConfiguration {
             worker.limits(),
             worker.jobRetries(),
             metrics,
-            RandomGenerator.getDefault());
+            RandomGenerator.getDefault(),
+            tracing);
     WorkerPool pool =
         new WorkerPool(
             runner,
@@ -136,6 +159,8 @@ public class WorkerAutoConfiguration {
             worker.shutdownGrace(),
             backpressure::evaluate);
     metrics.bindPool(pool::inflight, pool.capacity());
+    metrics.bindLanes(pool::inflight);
+    metrics.bindQueueDepth(stores.jobs()::queuedByLane);
     return pool;
   }
 
@@ -145,14 +170,16 @@ public class WorkerAutoConfiguration {
       WebhookProperties webhooks,
       WorkerMetrics metrics,
       Clock clock,
-      WorkerIdentity identity) {
+      WorkerIdentity identity,
+      Tracing tracing) {
     return new WebhookDispatcher(
         stores.webhooks(),
         webhooks.settings(),
         metrics,
         clock,
         RandomGenerator.getDefault(),
-        identity.name());
+        identity.name(),
+        tracing);
   }
 
   @Bean

@@ -54,12 +54,19 @@ public final class DispatchHandler {
   public void handle(List<Delivery> deliveries) {
     Map<UUID, Delivery> wanted = new LinkedHashMap<>();
     Map<UUID, String> requestIds = new HashMap<>();
+    Map<UUID, String> traceparents = new HashMap<>();
     for (Delivery delivery : deliveries) {
       try {
         DispatchMessage message = DispatchMessage.decode(delivery.value());
         wanted.putIfAbsent(message.jobId(), delivery);
         if (message.requestId() != null) {
           requestIds.putIfAbsent(message.jobId(), message.requestId());
+        }
+        // the relay's span (header) if it had one, else the submitting request's
+        String traceparent =
+            delivery.traceparent() != null ? delivery.traceparent() : message.traceparent();
+        if (traceparent != null) {
+          traceparents.putIfAbsent(message.jobId(), traceparent);
         }
       } catch (ContractException e) {
         deadLetter(delivery, "unreadable", "unreadable dispatch message: " + e.getMessage());
@@ -69,7 +76,7 @@ public final class DispatchHandler {
       return;
     }
     List<Job> claimed = jobs.claim(wanted.keySet(), owner, lease);
-    claimed.forEach(job -> pool.start(job, requestIds.get(job.id())));
+    claimed.forEach(job -> pool.start(job, requestIds.get(job.id()), traceparents.get(job.id())));
 
     Set<UUID> unclaimed = new HashSet<>(wanted.keySet());
     claimed.forEach(job -> unclaimed.remove(job.id()));

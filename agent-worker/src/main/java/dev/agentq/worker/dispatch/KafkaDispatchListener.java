@@ -1,7 +1,10 @@
 package dev.agentq.worker.dispatch;
 
+import dev.agentq.worker.trace.Tracing;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /** Kafka's side of dispatch: hands each polled batch to the {@link DispatchHandler}. */
@@ -23,8 +26,14 @@ public final class KafkaDispatchListener implements BatchMessageListener<String,
                     new Delivery(
                         record.key(),
                         record.value(),
-                        record.topic() + "-" + record.partition() + "@" + record.offset()))
+                        record.topic() + "-" + record.partition() + "@" + record.offset(),
+                        traceparent(record)))
             .toList());
     backpressure.evaluate();
+  }
+
+  private static String traceparent(ConsumerRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(Tracing.TRACEPARENT);
+    return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
   }
 }

@@ -22,6 +22,11 @@ import dev.agentq.worker.step.JobControl;
 import dev.agentq.worker.step.JobInterruptedException;
 import dev.agentq.worker.step.StepLimits;
 import dev.agentq.worker.step.StopReason;
+import dev.agentq.worker.trace.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +54,7 @@ public final class JobRunner {
   private final RetryPolicy jobRetries;
   private final WorkerMetrics metrics;
   private final RandomGenerator random;
+  private final Tracing tracing;
 
   public JobRunner(
       AgentRegistry agents,
@@ -60,6 +66,20 @@ public final class JobRunner {
       RetryPolicy jobRetries,
       WorkerMetrics metrics,
       RandomGenerator random) {
+    this(agents, store, writer, model, clock, limits, jobRetries, metrics, random, Tracing.off());
+  }
+
+  public JobRunner(
+      AgentRegistry agents,
+      JobStore store,
+      CheckpointWriter writer,
+      ModelGateway model,
+      Clock clock,
+      StepLimits limits,
+      RetryPolicy jobRetries,
+      WorkerMetrics metrics,
+      RandomGenerator random,
+      Tracing tracing) {
     this.agents = agents;
     this.store = store;
     this.writer = writer;
@@ -69,10 +89,42 @@ public final class JobRunner {
     this.jobRetries = jobRetries;
     this.metrics = metrics;
     this.random = random;
+    this.tracing = tracing;
   }
 
   /** Runs {@code job}, which this worker has just claimed; {@code control} can stop it. */
   public void run(Job job, JobControl control) {
+    run(job, control, null);
+  }
+
+  /**
+   * Runs {@code job} in a span that continues {@code traceparent} (the dispatch message's trace
+   * context; null starts a new trace).
+   */
+  public void run(Job job, JobControl control, String traceparent) {
+    Span span =
+        tracing
+            .continueFrom(traceparent, "run " + job.agent(), SpanKind.CONSUMER)
+            .setAttribute("agentq.job.id", job.id().toString())
+            .setAttribute("agentq.tenant", job.tenantId())
+            .setAttribute("agentq.agent", job.agent())
+            .setAttribute("agentq.lane", job.lane().wire())
+            .setAttribute("agentq.job.attempt", job.attempt())
+            .startSpan();
+    Scope scope = Tracing.enter(span);
+    try {
+      String ended = runInSpan(job, control);
+      span.setAttribute("agentq.job.outcome", ended);
+      if (ended.equals("failed")) {
+        span.setStatus(StatusCode.ERROR, "failed");
+      }
+    } finally {
+      scope.close();
+      span.end();
+    }
+  }
+
+  private String runInSpan(Job job, JobControl control) {
     MDC.put("job_id", job.id().toString());
     MDC.put("tenant", job.tenantId());
     Instant started = clock.instant();
@@ -87,7 +139,8 @@ public final class JobRunner {
             clock,
             limits,
             control,
-            tool -> metrics.toolRefused(job.agent(), tool));
+            tool -> metrics.toolRefused(job.agent(), tool),
+            new AttemptObserver(job, tracing, metrics));
     String ended;
     try {
       Agent agent =
@@ -101,12 +154,10 @@ public final class JobRunner {
                           false));
       JsonNode output = agent.run(context);
       requireOutputSchema(job.agent(), output);
-      Job done =
-          store.finish(
-              job.id(),
-              job.attempt(),
-              new Outcome.Succeeded(output, context.lastModel(), context.conversationToSave()));
-      metrics.tokens(job, context.lastModel(), done.usage());
+      store.finish(
+          job.id(),
+          job.attempt(),
+          new Outcome.Succeeded(output, context.lastModel(), context.conversationToSave()));
       log.info("job {} succeeded on attempt {}", job.id(), job.attempt());
       ended = "succeeded";
     } catch (LeaseLostException e) {
@@ -137,6 +188,7 @@ public final class JobRunner {
       MDC.remove("tenant");
     }
     metrics.jobEnded(job, ended, Duration.between(started, clock.instant()));
+    return ended;
   }
 
   private static WorkerException unexpected(Job job, RuntimeException e, String step) {
@@ -188,7 +240,7 @@ public final class JobRunner {
     ErrorInfo error =
         new ErrorInfo(failure.code(), failure.getMessage(), failure.retryable(), step);
     if (failure instanceof ModelException) {
-      metrics.modelError(job.agent(), failure.code());
+      metrics.modelError(job.agent(), model.modelName(), failure.code());
     }
     try {
       if (failure.retryable() && job.attempt() < job.maxAttempts()) {

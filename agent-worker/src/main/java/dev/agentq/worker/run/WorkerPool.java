@@ -63,6 +63,14 @@ public final class WorkerPool implements AutoCloseable {
    * the correlation id of the HTTP request that queued the job, when the dispatch message had one.
    */
   public void start(Job job, String requestId) {
+    start(job, requestId, null);
+  }
+
+  /**
+   * Starts a claimed job as {@link #start(Job, String)} does, its span continuing {@code
+   * traceparent}, the trace context of the message that dispatched it (null: a new trace).
+   */
+  public void start(Job job, String requestId, String traceparent) {
     Running entry = new Running(job.attempt(), job.lane(), new JobControl());
     running.put(job.id(), entry);
     byLane.get(job.lane()).incrementAndGet();
@@ -72,7 +80,7 @@ public final class WorkerPool implements AutoCloseable {
             MDC.put("request_id", requestId);
           }
           try {
-            runner.run(job, entry.control());
+            runner.run(job, entry.control(), traceparent);
           } finally {
             MDC.remove("request_id");
             running.remove(job.id(), entry);

@@ -45,6 +45,7 @@ public final class DurableJobContext implements JobContext {
   private final StepLimits limits;
   private final JobControl control;
   private final Consumer<String> onToolRefused;
+  private final WorkObserver observer;
 
   private int nextSeq;
   private OpenStep open;
@@ -85,6 +86,33 @@ public final class DurableJobContext implements JobContext {
       StepLimits limits,
       JobControl control,
       Consumer<String> onToolRefused) {
+    this(
+        job,
+        recorded,
+        writer,
+        store,
+        model,
+        clock,
+        limits,
+        control,
+        onToolRefused,
+        WorkObserver.NONE);
+  }
+
+  /**
+   * @param observer told of each piece of work that runs or is replayed, for traces and metrics
+   */
+  public DurableJobContext(
+      Job job,
+      List<Checkpoint> recorded,
+      CheckpointWriter writer,
+      JobStore store,
+      ModelGateway model,
+      Clock clock,
+      StepLimits limits,
+      JobControl control,
+      Consumer<String> onToolRefused,
+      WorkObserver observer) {
     this.job = job;
     this.recorded =
         recorded.stream().collect(Collectors.toMap(Checkpoint::seq, Function.identity()));
@@ -95,6 +123,7 @@ public final class DurableJobContext implements JobContext {
     this.limits = limits;
     this.control = control;
     this.onToolRefused = onToolRefused;
+    this.observer = observer;
   }
 
   @Override
@@ -151,9 +180,23 @@ public final class DurableJobContext implements JobContext {
       nextSeq = done.endSeq() == null ? seq + 1 : done.endSeq();
       noteModel(done.model());
       tokensSpent += total(done.usage());
+      observer.replayed(Checkpoint.Kind.STEP, name);
       return done.output().isNull() ? null : Json.convert(done.output(), type);
     }
     checkBoundary();
+    WorkObserver.Observation observation = observer.started(Checkpoint.Kind.STEP, name);
+    Throwable failure = null;
+    try {
+      return runStep(seq, name, body);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      observation.ended(failure);
+    }
+  }
+
+  private <T> T runStep(int seq, String name, StepBody<T> body) {
     Instant started = now();
     OpenStep step =
         new OpenStep(seq, name, earliest(started.plus(limits.stepTimeout()), deadline()));
@@ -274,13 +317,17 @@ public final class DurableJobContext implements JobContext {
     if (done != null) {
       expect(done, seq, kind, name);
       account(done.usage(), done.model());
+      observer.replayed(kind, name);
       return done.output();
     }
     checkBoundary();
     Instant started = now();
-    JsonNode output = work.get();
+    JsonNode output = observed(kind, name, work);
     Usage usage = usageOf.apply(output);
     String calledModel = modelOf.apply(output);
+    if (kind == Checkpoint.Kind.MODEL) {
+      observer.spent(calledModel, usage);
+    }
     Checkpoint checkpoint =
         new Checkpoint(
             seq,
@@ -303,6 +350,19 @@ public final class DurableJobContext implements JobContext {
     }
     account(usage, calledModel);
     return output;
+  }
+
+  private JsonNode observed(Checkpoint.Kind kind, String name, Supplier<JsonNode> work) {
+    WorkObserver.Observation observation = observer.started(kind, name);
+    Throwable failure = null;
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      observation.ended(failure);
+    }
   }
 
   private void account(Usage usage, String calledModel) {

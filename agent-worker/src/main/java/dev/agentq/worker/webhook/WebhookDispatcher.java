@@ -6,6 +6,11 @@ import dev.agentq.store.webhook.WebhookAttempt;
 import dev.agentq.store.webhook.WebhookEndpoint;
 import dev.agentq.store.webhook.WebhookStore;
 import dev.agentq.worker.metrics.WorkerMetrics;
+import dev.agentq.worker.trace.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +39,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final WebhookSender sender;
   private final DeliverySchedule schedule;
   private final WorkerMetrics metrics;
+  private final Tracing tracing;
   private final Clock clock;
   private final String owner;
   private final Semaphore slots;
@@ -52,7 +58,23 @@ public final class WebhookDispatcher implements AutoCloseable {
       Clock clock,
       RandomGenerator random,
       String owner) {
+    this(store, settings, metrics, clock, random, owner, Tracing.off());
+  }
+
+  /**
+   * Starts dispatching as the other constructor does, with a span per attempt in the trace of the
+   * job's submit.
+   */
+  public WebhookDispatcher(
+      WebhookStore store,
+      DeliverySettings settings,
+      WorkerMetrics metrics,
+      Clock clock,
+      RandomGenerator random,
+      String owner,
+      Tracing tracing) {
     this.store = store;
+    this.tracing = tracing;
     this.sender =
         new WebhookSender(settings.connectTimeout(), settings.timeout(), settings.policy(), clock);
     this.schedule = new DeliverySchedule(settings.schedule(), settings.disableAfter(), random);
@@ -117,6 +139,39 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   private void deliver(DeliveryTask task) {
     var delivery = task.delivery();
+    Span span =
+        tracing
+            .continueFrom(
+                delivery.traceparent(), "webhook " + delivery.eventType(), SpanKind.CLIENT)
+            .setAttribute("http.request.method", "POST")
+            .setAttribute("server.address", host(delivery.url()))
+            .setAttribute("agentq.webhook.id", delivery.id())
+            .setAttribute("agentq.webhook.event", delivery.eventType())
+            .setAttribute("agentq.webhook.attempt", delivery.attempts() + 1L)
+            .setAttribute("agentq.tenant", delivery.tenantId())
+            .startSpan();
+    if (delivery.jobId() != null) {
+      span.setAttribute("agentq.job.id", delivery.jobId().toString());
+    }
+    Scope scope = Tracing.enter(span);
+    try {
+      String outcome = attempt(task);
+      span.setAttribute("agentq.webhook.outcome", outcome);
+      if (!outcome.equals("delivered") && !outcome.equals("postponed")) {
+        span.setStatus(StatusCode.ERROR, outcome);
+      }
+    } catch (RuntimeException e) {
+      Tracing.failed(span, e, null);
+      throw e;
+    } finally {
+      scope.close();
+      span.end();
+    }
+  }
+
+  /** One attempt, recorded; returns its outcome's name. */
+  private String attempt(DeliveryTask task) {
+    var delivery = task.delivery();
     Instant attemptedAt = clock.instant();
     SendResult result = sender.send(task);
     Instant failingSince =
@@ -135,7 +190,11 @@ public final class WebhookDispatcher implements AutoCloseable {
             (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()),
             result.error()),
         outcome);
-    metrics.webhookAttempt(delivery.eventType(), outcomeName(outcome));
+    String outcomeName = outcomeName(outcome);
+    metrics.webhookAttempt(delivery.eventType(), outcomeName);
+    if (result.statusCode() != null) {
+      Span.current().setAttribute("http.response.status_code", result.statusCode().longValue());
+    }
     if (!(outcome instanceof AttemptOutcome.Delivered)) {
       log.warn(
           "webhook {} to {} not delivered ({}): {}",
@@ -144,6 +203,7 @@ public final class WebhookDispatcher implements AutoCloseable {
           result.error(),
           describe(outcome));
     }
+    return outcomeName;
   }
 
   private static String outcomeName(AttemptOutcome outcome) {

@@ -42,6 +42,7 @@ import dev.agentq.api.schedule.Planner;
 import dev.agentq.api.schedule.ScheduleController;
 import dev.agentq.api.schedule.ScheduleDefinition;
 import dev.agentq.api.schedule.Scheduler;
+import dev.agentq.api.trace.Tracing;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.api.web.RequestLogFilter;
 import dev.agentq.api.web.SecurityHeadersFilter;
@@ -95,7 +96,12 @@ import org.springframework.kafka.core.KafkaAdmin;
   DocumentsDirectoryProperties.class
 })
 @PropertySource("classpath:agentq-api.properties")
-@Import({AgentController.class, ProblemHandler.class, ProblemErrorController.class})
+@Import({
+  AgentController.class,
+  ProblemHandler.class,
+  ProblemErrorController.class,
+  TracingConfiguration.class
+})
 public class ApiAutoConfiguration {
 
   @Bean
@@ -131,10 +137,15 @@ public class ApiAutoConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(
-      Stores stores, KafkaProperties kafka, TopicProperties topics, ApiProperties api) {
+      Stores stores,
+      KafkaProperties kafka,
+      TopicProperties topics,
+      ApiProperties api,
+      Tracing apiTracing) {
     return new OutboxRelay(
         stores.outbox(),
-        new KafkaJobQueue(kafka.buildProducerProperties(), new Topics(topics.topicPrefix())),
+        new KafkaJobQueue(
+            kafka.buildProducerProperties(), new Topics(topics.topicPrefix()), apiTracing),
         api.outboxBatch(),
         api.outboxPoll());
   }
@@ -348,14 +359,15 @@ public class ApiAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
     var registration = new FilterRegistrationBean<>(new RequestLogFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // after the tracing filter, so that its log line has the request's trace_id
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
     var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

@@ -3,6 +3,7 @@ package dev.agentq.api.job;
 import dev.agentq.api.auth.Caller;
 import dev.agentq.api.problem.ApiProblem;
 import dev.agentq.api.problem.Codes;
+import dev.agentq.api.trace.Tracing;
 import dev.agentq.schemas.AgentCatalog;
 import dev.agentq.schemas.JobRequest;
 import dev.agentq.schemas.Json;
@@ -92,7 +93,8 @@ public final class JobSubmission {
                 idempotencyKey,
                 idempotencyKey == null ? null : JsonDigest.sha256(tree),
                 requestId,
-                caller.maxQueuedJobs()),
+                caller.maxQueuedJobs(),
+                Tracing.currentTraceparent()),
             keyLifetime);
     if (submitted instanceof Submitted.Accepted) {
       onSubmitted.run();

@@ -4,6 +4,7 @@ import dev.agentq.schemas.DispatchMessage;
 import dev.agentq.schemas.Json;
 import dev.agentq.store.Job;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Writes a job's dispatch message to the outbox, inside the caller's transaction. */
@@ -16,6 +17,10 @@ final class Dispatches {
             .withRequestId(requestId);
     handle
         .attach(OutboxDao.class)
-        .insert(job.lane().topic(), job.id().toString(), Json.toTree(message), now);
+        .insertDispatches(
+            List.of(job.lane().topic()),
+            List.of(job.id().toString()),
+            List.of(Json.toTree(message)),
+            now);
   }
 }

@@ -4,6 +4,7 @@ import dev.agentq.schemas.DispatchMessage;
 import dev.agentq.schemas.ErrorInfo;
 import dev.agentq.schemas.JobState;
 import dev.agentq.schemas.Json;
+import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Topics;
 import dev.agentq.schemas.Usage;
 import dev.agentq.store.Attempted;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +213,14 @@ public final class JdbiJobStore implements JobStore {
   @Override
   public int countCheckpoints(UUID jobId) {
     return Sql.withExtension(jdbi, StepDao.class, dao -> dao.countTopLevelSteps(jobId));
+  }
+
+  @Override
+  public Map<Lane, Long> queuedByLane() {
+    Map<Lane, Long> depth = new EnumMap<>(Lane.class);
+    Sql.withExtension(jdbi, JobDao.class, JobDao::queuedByLane)
+        .forEach(row -> depth.put(Lane.fromWire(row.lane()), row.jobs()));
+    return depth;
   }
 
   @Override
@@ -536,7 +546,7 @@ public final class JdbiJobStore implements JobStore {
     }
     handle
         .attach(OutboxDao.class)
-        .insertAll(
+        .insertDispatches(
             jobs.stream().map(job -> job.lane().topic()).toList(),
             jobs.stream().map(job -> job.id().toString()).toList(),
             jobs.stream()

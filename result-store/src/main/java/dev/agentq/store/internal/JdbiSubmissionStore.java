@@ -102,7 +102,8 @@ public final class JdbiSubmissionStore implements SubmissionStore {
     }
     var dispatch =
         DispatchMessage.of(job.id(), job.tenantId(), job.agent(), job.lane())
-            .withRequestId(submission.requestId());
+            .withRequestId(submission.requestId())
+            .withTraceparent(submission.traceparent());
     return handle
         .attach(SubmissionDao.class)
         .insert(

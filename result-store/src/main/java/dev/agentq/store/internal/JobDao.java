@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -45,6 +46,13 @@ interface JobDao {
 
   @SqlQuery("SELECT * FROM jobs WHERE id = :id")
   Optional<Job> find(@Bind("id") UUID id);
+
+  /** Jobs queued per lane. */
+  record LaneDepth(String lane, long jobs) {}
+
+  @SqlQuery("SELECT lane, count(*) AS jobs FROM jobs WHERE status = 'queued' GROUP BY lane")
+  @RegisterConstructorMapper(LaneDepth.class)
+  List<LaneDepth> queuedByLane();
 
   @SqlQuery("SELECT id FROM jobs WHERE id = ANY(:ids)")
   List<UUID> existing(@Bind("ids") UUID[] ids);

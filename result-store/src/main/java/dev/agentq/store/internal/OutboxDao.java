@@ -23,6 +23,26 @@ interface OutboxDao {
       @Bind("payload") JsonNode payload,
       @Bind("now") Instant now);
 
+  /**
+   * Dispatch messages of jobs dispatched again (a retry, an expired lease, a thread's next job):
+   * each carries the trace context its job was submitted with, so that it runs in the same trace.
+   */
+  @SqlBatch(
+      """
+      INSERT INTO outbox (topic, message_key, payload, created_at)
+      SELECT :topic, :key,
+             CASE WHEN j.traceparent IS NULL THEN CAST(:payload AS jsonb)
+                  ELSE jsonb_set(CAST(:payload AS jsonb), '{traceparent}', to_jsonb(j.traceparent))
+             END,
+             :now
+        FROM (SELECT CAST(:key AS uuid) AS id) k LEFT JOIN jobs j ON j.id = k.id
+      """)
+  void insertDispatches(
+      @Bind("topic") List<String> topics,
+      @Bind("key") List<String> keys,
+      @Bind("payload") List<JsonNode> payloads,
+      @Bind("now") Instant now);
+
   @SqlBatch(
       """
       INSERT INTO outbox (topic, message_key, payload, created_at)

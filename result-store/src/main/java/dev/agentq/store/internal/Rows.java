@@ -50,7 +50,8 @@ final class Rows {
                 rs.getObject("last_status", Integer.class),
                 rs.getString("last_error"),
                 instant(rs, "created_at"),
-                instant(rs, "delivered_at")));
+                instant(rs, "delivered_at"),
+                optionalString(rs, "traceparent")));
     jdbi.registerRowMapper(
         WebhookAttempt.class,
         (rs, ctx) ->
@@ -154,6 +155,17 @@ final class Rows {
   static JsonNode json(ResultSet rs, String column) throws SQLException {
     String text = rs.getString(column);
     return text == null ? null : Json.parse(text);
+  }
+
+  /** A column only some queries return; null where absent. */
+  private static String optionalString(ResultSet rs, String column) throws SQLException {
+    var meta = rs.getMetaData();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      if (meta.getColumnLabel(i).equals(column)) {
+        return rs.getString(i);
+      }
+    }
+    return null;
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

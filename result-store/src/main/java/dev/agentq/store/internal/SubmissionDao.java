@@ -19,9 +19,9 @@ interface SubmissionDao {
       """
       WITH job AS (
           INSERT INTO jobs (id, tenant_id, agent, lane, status, input, thread_id, webhook_url,
-                            metadata, max_attempts, created_at, updated_at)
+                            metadata, max_attempts, created_at, updated_at, traceparent)
           SELECT :id, :tenantId, :agent, :lane, 'queued', :input, :threadId, :webhookUrl, :metadata,
-                 :maxAttempts, :now, :now
+                 :maxAttempts, :now, :now, CAST(:payload AS jsonb) ->> 'traceparent'
            WHERE (SELECT count(*) FROM (SELECT 1 FROM jobs
                                          WHERE tenant_id = :tenantId
                                            AND status IN ('queued', 'retry_wait')

@@ -156,7 +156,7 @@ interface WebhookDao {
                      ORDER BY next_attempt_at
                      LIMIT :limit
                      FOR UPDATE SKIP LOCKED)
-      RETURNING *
+      RETURNING *, (SELECT j.traceparent FROM jobs j WHERE j.id = job_id) AS traceparent
       """)
   List<WebhookDelivery> claimDue(
       @Bind("owner") String owner,

@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
  * @param id the {@code webhook-id}, the same on every attempt
  * @param endpointId the endpoint it goes to, or null for a job's own {@code webhook_url}
  * @param status {@code pending}, {@code sending}, {@code delivered} or {@code failed}
+ * @param traceparent W3C trace context of the job's submit, set on deliveries claimed for sending
+ *     when tracing was on; else null
  */
 public record WebhookDelivery(
     String id,
@@ -25,4 +27,5 @@ public record WebhookDelivery(
     Integer lastStatus,
     String lastError,
     Instant createdAt,
-    Instant deliveredAt) {}
+    Instant deliveredAt,
+    String traceparent) {}
