@@ -2,6 +2,8 @@ package dev.agentq.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentq.api.batch.BatchIntake;
+import dev.agentq.api.batch.BatchOptions;
 import dev.agentq.api.schedule.Scheduler;
 import dev.agentq.api.support.ApiClient;
 import dev.agentq.api.support.ApiResponse;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,13 +84,16 @@ class SchedulesIT {
 
   @LocalServerPort int port;
   @Autowired Scheduler scheduler;
+  @Autowired BatchIntake intake;
+  private String acmeId;
   private ApiClient acme;
   private ApiClient globex;
 
   @BeforeEach
   void tenants() {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
-    acme = Tenants.create(new ApiClient(port), "acme-" + suffix, null);
+    acmeId = "acme-" + suffix;
+    acme = Tenants.create(new ApiClient(port), acmeId, null);
     globex = Tenants.create(new ApiClient(port), "globex-" + suffix, null);
   }
 
@@ -328,5 +334,42 @@ class SchedulesIT {
     assertThat(third.path("outcome").asString()).isEqualTo("skipped");
     assertThat(third.path("batch_id").isNull()).isTrue();
     assertThat(third.path("detail").asString()).contains("no new files");
+  }
+
+  @Test
+  void aBatchMadeForATickByAnInstanceThatDiedBeforeItsScheduleCommitIsThatTicksRun()
+      throws IOException {
+    String dir = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+    Path root = DOCUMENTS.resolve(dir);
+    write(root.resolve("a.pdf"), "%PDF-1.4 a");
+    JsonNode schedule = create(acme, batch(dir + "/"));
+    String id = schedule.path("id").asString();
+    // What an instance leaves when it dies between making the tick's batch and moving the
+    // schedule on: the batch, tagged with the schedule and the tick, and the tick still due.
+    String tick = Instant.parse(schedule.path("next_run_at").asString()).toString();
+    String line =
+        "{\"custom_id\":\""
+            + dir
+            + "/a.pdf\",\"agent\":\"document-digest\","
+            + "\"input\":{\"file\":\""
+            + dir
+            + "/a.pdf\"}}\n";
+    UUID made =
+        intake
+            .submit(
+                acmeId,
+                new java.io.StringReader(line),
+                new BatchOptions(
+                    false, null, Map.of("agentq.schedule_id", id, "agentq.schedule_tick", tick)))
+            .id();
+    write(root.resolve("b.pdf"), "%PDF-1.4 b"); // arrived after that batch was made
+
+    JsonNode run = tick(id);
+    assertThat(run.path("outcome").asString()).isEqualTo("created");
+    assertThat(run.path("batch_id").asString()).isEqualTo(made.toString());
+    assertThat(acme.get("/v1/batches").conforming(200, "batch-list").path("data")).hasSize(1);
+
+    JsonNode next = tick(id);
+    assertThat(customIds(next.path("batch_id").asString())).containsExactly(dir + "/b.pdf");
   }
 }

@@ -16,7 +16,6 @@ import dev.agentq.api.auth.TokenLeases;
 import dev.agentq.api.batch.BatchController;
 import dev.agentq.api.batch.BatchIntake;
 import dev.agentq.api.batch.BatchLimits;
-import dev.agentq.api.batch.BatchOptions;
 import dev.agentq.api.batch.BatchViewer;
 import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
@@ -38,6 +37,7 @@ import dev.agentq.api.problem.ProblemHandler;
 import dev.agentq.api.problem.ProblemJsonErrorValve;
 import dev.agentq.api.schedule.BatchSubmitter;
 import dev.agentq.api.schedule.DocumentsDirectory;
+import dev.agentq.api.schedule.IntakeBatches;
 import dev.agentq.api.schedule.Planner;
 import dev.agentq.api.schedule.ScheduleController;
 import dev.agentq.api.schedule.ScheduleDefinition;
@@ -275,9 +275,7 @@ public class ApiAutoConfiguration {
       ScheduleProperties settings,
       OutboxRelay relay,
       Clock clock) {
-    BatchSubmitter submitter =
-        (tenant, jsonl, metadata) ->
-            batches.submit(tenant, jsonl, new BatchOptions(false, null, metadata)).id();
+    BatchSubmitter submitter = new IntakeBatches(batches, stores.batches());
     Planner planner =
         new Planner(
             new JobIds(clock),

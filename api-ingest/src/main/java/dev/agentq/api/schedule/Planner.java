@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -33,6 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Planner {
   /** Metadata key naming the schedule on the jobs and batches it makes. */
   static final String SCHEDULE_KEY = "agentq.schedule_id";
+
+  /** The tick a schedule's batch was made for, in its metadata. */
+  static final String TICK_KEY = "agentq.schedule_tick";
 
   /** Lines of one batch, as POST /v1/batches takes at most; the rest wait for the next tick. */
   static final int MAX_FILES = 100_000;
@@ -114,6 +118,16 @@ public final class Planner {
       Set<SeenFile> seen = store.seen(schedule.id(), listed);
       files = listed.stream().filter(file -> !seen.contains(file)).toList();
     }
+    // The instance that ran this tick before may have made its batch and died before the
+    // schedule's own commit: that batch is this run's, and no second one is made.
+    Map<String, String> tags =
+        Map.of(SCHEDULE_KEY, schedule.id().toString(), TICK_KEY, schedule.nextRunAt().toString());
+    Optional<BatchSubmitter.Made> made = batches.find(schedule.tenantId(), tags);
+    if (made.isPresent()) {
+      Set<String> sent = made.get().customIds();
+      return new Firing.Batch(
+          files.stream().filter(file -> sent.contains(file.path())).toList(), made.get().id());
+    }
     if (files.isEmpty()) {
       return new Firing.Skip("no new files in " + template.directory());
     }
@@ -128,11 +142,7 @@ public final class Planner {
                   return Json.write(line);
                 })
             .collect(Collectors.joining("\n", "", "\n"));
-    var id =
-        batches.submit(
-            schedule.tenantId(),
-            new StringReader(jsonl),
-            Map.of(SCHEDULE_KEY, schedule.id().toString()));
+    var id = batches.submit(schedule.tenantId(), new StringReader(jsonl), tags);
     return new Firing.Batch(files, id);
   }
 

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,11 @@ class BatchIntakeTest {
 
     @Override
     public Optional<Batch> find(String tenantId, UUID batchId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Batch> findTagged(String tenantId, Map<String, String> tags) {
       return Optional.empty();
     }
 

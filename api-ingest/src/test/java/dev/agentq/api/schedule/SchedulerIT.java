@@ -16,11 +16,14 @@ import dev.agentq.store.schedule.ScheduleStore;
 import dev.agentq.testkit.db.TestDatabase;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.time.MutableClock;
+import java.io.Reader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -80,8 +83,16 @@ class SchedulerIT {
             3,
             tenant -> maxQueued.get(),
             new DocumentsDirectory(null),
-            (tenant, jsonl, metadata) -> {
-              throw new IllegalStateException("no batches here");
+            new BatchSubmitter() {
+              @Override
+              public UUID submit(String tenant, Reader jsonl, Map<String, String> metadata) {
+                throw new IllegalStateException("no batches here");
+              }
+
+              @Override
+              public Optional<Made> find(String tenant, Map<String, String> tags) {
+                return Optional.empty();
+              }
             },
             store);
     return new Scheduler(store, planner, clock, () -> {});

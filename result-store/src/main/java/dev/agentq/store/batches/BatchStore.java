@@ -1,6 +1,7 @@
 package dev.agentq.store.batches;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,9 @@ public interface BatchStore {
 
   /** The batch, if it exists and belongs to {@code tenantId}. */
   Optional<Batch> find(String tenantId, UUID batchId);
+
+  /** The tenant's newest batch whose metadata holds every entry of {@code tags}, if any. */
+  Optional<Batch> findTagged(String tenantId, Map<String, String> tags);
 
   /** How the batch's jobs stand now. */
   BatchCounts counts(Batch batch);

@@ -39,6 +39,13 @@ interface BatchDao {
   @SqlQuery("SELECT * FROM batches WHERE id = :id AND tenant_id = :tenantId")
   Optional<Batch> find(@Bind("tenantId") String tenantId, @Bind("id") UUID id);
 
+  @SqlQuery(
+      """
+      SELECT * FROM batches WHERE tenant_id = :tenantId AND metadata @> :tags
+      ORDER BY created_at DESC, id DESC LIMIT 1
+      """)
+  Optional<Batch> findTagged(@Bind("tenantId") String tenantId, @Bind("tags") JsonNode tags);
+
   /** The batch, its jobs (their events and steps with them) and their unsent dispatch messages. */
   @SqlUpdate(
       """

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -175,6 +176,12 @@ public final class JdbiBatchStore implements BatchStore {
   @Override
   public Optional<Batch> find(String tenantId, UUID batchId) {
     return Sql.withExtension(jdbi, BatchDao.class, dao -> dao.find(tenantId, batchId));
+  }
+
+  @Override
+  public Optional<Batch> findTagged(String tenantId, Map<String, String> tags) {
+    return Sql.withExtension(
+        jdbi, BatchDao.class, dao -> dao.findTagged(tenantId, Json.toTree(tags)));
   }
 
   @Override
