@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param createdFrom created at or after
  * @param createdBefore created strictly before
  * @param metadata every one of these metadata pairs
+ * @param batchId jobs of this batch only
  * @param after the position to continue from: jobs older than it, or null from the newest
  * @param limit at most this many
  */
@@ -23,8 +24,21 @@ public record JobQuery(
     Instant createdFrom,
     Instant createdBefore,
     Map<String, String> metadata,
+    UUID batchId,
     Position after,
     int limit) {
+
+  /** A query of jobs whatever their batch. */
+  public JobQuery(
+      Set<JobState> statuses,
+      String agent,
+      Instant createdFrom,
+      Instant createdBefore,
+      Map<String, String> metadata,
+      Position after,
+      int limit) {
+    this(statuses, agent, createdFrom, createdBefore, metadata, null, after, limit);
+  }
 
   public JobQuery {
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);

@@ -1,6 +1,8 @@
 package dev.agentq.store;
 
+import dev.agentq.store.batches.BatchStore;
 import dev.agentq.store.internal.JdbiApiKeyStore;
+import dev.agentq.store.internal.JdbiBatchStore;
 import dev.agentq.store.internal.JdbiJobStore;
 import dev.agentq.store.internal.JdbiOutboxStore;
 import dev.agentq.store.internal.JdbiSetup;
@@ -25,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param keys API keys, as hashes
  * @param rateLimiter token buckets of API keys
  * @param submissions new jobs with their idempotency keys
+ * @param batches batches of jobs submitted as one upload
  */
 public record Stores(
     JobStore jobs,
@@ -33,7 +36,8 @@ public record Stores(
     TenantStore tenants,
     ApiKeyStore keys,
     RateLimiter rateLimiter,
-    SubmissionStore submissions)
+    SubmissionStore submissions,
+    BatchStore batches)
     implements AutoCloseable {
   /** Batches of each kind in flight at once: one being written while the next fills up. */
   private static final int FLUSHERS = 2;
@@ -48,7 +52,8 @@ public record Stores(
         new JdbiTenantStore(jdbi, clock),
         new JdbiApiKeyStore(jdbi, clock),
         new PostgresRateLimiter(jdbi, clock),
-        new GroupCommitSubmissionStore(new JdbiSubmissionStore(jdbi, clock), FLUSHERS));
+        new GroupCommitSubmissionStore(new JdbiSubmissionStore(jdbi, clock), FLUSHERS),
+        new JdbiBatchStore(jdbi, clock));
   }
 
   /**

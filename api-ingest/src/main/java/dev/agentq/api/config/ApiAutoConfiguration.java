@@ -13,6 +13,10 @@ import dev.agentq.api.auth.RateLimitInterceptor;
 import dev.agentq.api.auth.TenantAuthInterceptor;
 import dev.agentq.api.auth.TenantBootstrap;
 import dev.agentq.api.auth.TokenLeases;
+import dev.agentq.api.batch.BatchController;
+import dev.agentq.api.batch.BatchIntake;
+import dev.agentq.api.batch.BatchLimits;
+import dev.agentq.api.batch.BatchViewer;
 import dev.agentq.api.docs.ApiDocCustomizer;
 import dev.agentq.api.event.EventStreamController;
 import dev.agentq.api.event.EventStreams;
@@ -154,6 +158,33 @@ public class ApiAutoConfiguration {
             limits.idempotencyKeyLifetime(),
             webhooks.policy());
     return new JobController(submission, stores.jobs(), tenantJobs, bodies);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  BatchIntake batchIntake(
+      Stores stores,
+      Clock clock,
+      OutboxRelay relay,
+      ApiProperties api,
+      WebhookProperties webhooks) {
+    return new BatchIntake(
+        stores.batches(),
+        new JobIds(clock),
+        relay::wake,
+        api.maxAttempts(),
+        BatchLimits.standard(api.maxBodyBytes()),
+        webhooks.policy());
+  }
+
+  @Bean
+  BatchController batchController(
+      BatchIntake intake, Stores stores, Clock clock, ApiProperties api) {
+    return new BatchController(
+        intake,
+        stores.batches(),
+        new BatchViewer(stores.batches(), clock),
+        BatchLimits.standard(api.maxBodyBytes()).maxBytes());
   }
 
   @Bean

@@ -21,6 +21,9 @@ public @interface ApiDoc {
   /** The JSON Schema of the request body, or empty for none. */
   String request() default "";
 
+  /** The media type of the request body. */
+  String requestMediaType() default "application/json";
+
   /** Whether the request body may be left out. */
   boolean requestOptional() default false;
 

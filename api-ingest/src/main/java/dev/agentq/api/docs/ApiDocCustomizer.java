@@ -45,7 +45,7 @@ public final class ApiDocCustomizer implements OperationCustomizer, OpenApiCusto
       operation.setRequestBody(
           new RequestBody()
               .required(!doc.requestOptional())
-              .content(content("application/json", doc.request())));
+              .content(content(doc.requestMediaType(), doc.request())));
     }
     for (String query : doc.query()) {
       int colon = query.indexOf(':');

@@ -11,10 +11,10 @@ import java.util.UUID;
  * Listing cursors: a job's place in the order, {@code <epoch micros>.<id>}, in base64url so that
  * clients treat it as opaque.
  */
-final class Cursors {
+public final class Cursors {
   private Cursors() {}
 
-  static String encode(JobQuery.Position position) {
+  public static String encode(JobQuery.Position position) {
     Instant at = position.createdAt();
     long micros =
         Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
@@ -24,7 +24,7 @@ final class Cursors {
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static Optional<JobQuery.Position> decode(String cursor) {
+  public static Optional<JobQuery.Position> decode(String cursor) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int dot = text.indexOf('.');

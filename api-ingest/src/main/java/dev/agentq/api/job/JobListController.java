@@ -32,6 +32,7 @@ public class JobListController {
         "created_from: created at or after this RFC 3339 time",
         "created_before: created before this RFC 3339 time",
         "metadata: key:value, repeatable; every pair must match",
+        "batch: this batch's jobs only (a batch id)",
         "limit: 1 to 100, default 20",
         "cursor: next_cursor of the previous page"
       },

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,15 @@ final class ListingQuery {
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
   private static final Set<String> KNOWN =
-      Set.of("status", "agent", "created_from", "created_before", "metadata", "limit", "cursor");
+      Set.of(
+          "status",
+          "agent",
+          "created_from",
+          "created_before",
+          "metadata",
+          "batch",
+          "limit",
+          "cursor");
   private static final Pattern METADATA = Pattern.compile("([A-Za-z0-9_.-]{1,64}):(.{0,512})");
   private static final int MAX_METADATA_FILTERS = 8;
 
@@ -63,6 +72,14 @@ final class ListingQuery {
     Instant from = instant(one(parameters, "created_from", problems), "/created_from", problems);
     Instant before =
         instant(one(parameters, "created_before", problems), "/created_before", problems);
+    UUID batch = null;
+    String batchText = one(parameters, "batch", problems);
+    if (batchText != null) {
+      batch = JobIds.parse(batchText).orElse(null);
+      if (batch == null) {
+        problems.add(new Violation("/batch", "not a batch id"));
+      }
+    }
     int limit = limit(one(parameters, "limit", problems), problems);
     String cursor = one(parameters, "cursor", problems);
     JobQuery.Position after = null;
@@ -75,7 +92,7 @@ final class ListingQuery {
     if (!problems.isEmpty()) {
       throw Codes.invalidQuery(problems);
     }
-    return new JobQuery(statuses, agent, from, before, metadata, after, limit);
+    return new JobQuery(statuses, agent, from, before, metadata, batch, after, limit);
   }
 
   private static List<String> all(Map<String, String[]> parameters, String name) {

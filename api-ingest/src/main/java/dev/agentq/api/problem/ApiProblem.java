@@ -19,6 +19,7 @@ public final class ApiProblem extends RuntimeException {
   private final String title;
   private final transient List<Violation> violations;
   private final transient Map<String, String> headers = new LinkedHashMap<>();
+  private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
   public ApiProblem(HttpStatus status, String code, String title, String detail) {
     this(status, code, title, detail, List.of());
@@ -41,6 +42,16 @@ public final class ApiProblem extends RuntimeException {
   public ApiProblem withHeader(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /** Adds a member to the problem body, such as the lines a batch was refused for. */
+  public ApiProblem withProperty(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public Map<String, Object> properties() {
+    return java.util.Collections.unmodifiableMap(properties);
   }
 
   public HttpStatus status() {

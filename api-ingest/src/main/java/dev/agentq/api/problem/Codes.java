@@ -192,4 +192,68 @@ public final class Codes {
             + endpointId
             + "/enable first.");
   }
+
+  public static ApiProblem batchNotFound(String id) {
+    return new ApiProblem(
+        HttpStatus.NOT_FOUND,
+        "batch_not_found",
+        "Batch not found",
+        "There is no batch with id " + id + ".");
+  }
+
+  public static ApiProblem batchEmpty() {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "batch_empty",
+        "Batch empty",
+        "The batch has no lines; send one JSON object per line.");
+  }
+
+  public static ApiProblem batchTooLarge(String reason) {
+    return new ApiProblem(
+        HttpStatus.CONTENT_TOO_LARGE,
+        "batch_too_large",
+        "Batch too large",
+        "The batch is too large: " + reason + "; split it into several batches.");
+  }
+
+  public static ApiProblem batchInvalidLines(
+      int count, List<dev.agentq.store.batches.InvalidLine> listed) {
+    return new ApiProblem(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "batch_invalid_lines",
+            "Batch has invalid lines",
+            count
+                + " line(s) of the batch are invalid and all_or_nothing is set, so nothing was"
+                + " kept; invalid_lines says which.")
+        .withProperty(
+            "invalid_lines",
+            listed.stream()
+                .map(
+                    l -> {
+                      var line = new java.util.LinkedHashMap<String, Object>();
+                      line.put("line", l.line());
+                      line.put("custom_id", l.customId());
+                      line.put("code", l.code());
+                      line.put("detail", l.detail());
+                      return line;
+                    })
+                .toList());
+  }
+
+  public static ApiProblem batchFinished(String id, String status) {
+    return new ApiProblem(
+        HttpStatus.CONFLICT,
+        "batch_finished",
+        "Batch finished",
+        "Batch " + id + " is already " + status + "; it cannot be cancelled.");
+  }
+
+  public static ApiProblem batchFileMissing() {
+    return new ApiProblem(
+        HttpStatus.BAD_REQUEST,
+        "batch_file_missing",
+        "Batch file missing",
+        "A multipart upload carries the JSONL in a part named 'file'.");
+  }
 }

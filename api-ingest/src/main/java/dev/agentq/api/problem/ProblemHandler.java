@@ -35,6 +35,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.title(),
             problem.getMessage(),
             problem.violations());
+    problem.properties().forEach(body::setProperty);
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::set);
     return ResponseEntity.status(problem.status())
@@ -90,7 +91,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             : ex instanceof ErrorResponse response
                 ? response.getBody()
                 : ProblemDetail.forStatus(status);
-    String code = Problems.codeOf(status);
+    // Only POST /v1/batches takes multipart uploads.
+    String code =
+        ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+            ? "batch_too_large"
+            : Problems.codeOf(status);
     ProblemDetail shaped =
         Problems.detail(status, code, problem.getTitle(), problem.getDetail(), List.of());
     return ResponseEntity.status(status)

@@ -88,6 +88,11 @@ public final class FakeWorker implements AutoCloseable {
         new Outcome.Failed(new ErrorInfo("model_unavailable", "the model was down", true, step)));
   }
 
+  /** Stops a job at a step boundary after its cancel was asked for, as the runtime does. */
+  public void cancelled(Job job) {
+    jobs.finish(job.id(), job.attempt(), new Outcome.Cancelled());
+  }
+
   @Override
   public void close() {
     dataSource.close();

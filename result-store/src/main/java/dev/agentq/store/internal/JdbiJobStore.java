@@ -317,6 +317,10 @@ public final class JdbiJobStore implements JobStore {
           for (int i : order) {
             results.set(i, finishIn(handle, finishes.get(i), now));
           }
+          BatchCompletion.jobsEnded(
+              handle,
+              results.stream().filter(r -> r.error() == null).map(Attempted::value).toList(),
+              now);
           return results;
         });
   }
@@ -428,6 +432,7 @@ public final class JdbiJobStore implements JobStore {
             events.insert(jobId, JobEvent.CANCELLED, Json.object().put("while", "waiting"), now);
             JobWebhooks.jobEnded(handle, cancelled.get(), now);
             dispatchNextInThread(handle, cancelled.get(), now);
+            BatchCompletion.jobsEnded(handle, List.of(cancelled.get()), now);
             return cancelled;
           }
           Optional<Job> flagged = jobs.flagCancel(tenantId, jobId, now);
@@ -465,6 +470,7 @@ public final class JdbiJobStore implements JobStore {
                 JobWebhooks.jobEnded(handle, job, now);
                 dispatchNextInThread(handle, job, now);
               });
+          BatchCompletion.jobsEnded(handle, failed, now);
           return new ReapResult(requeued.size(), failed.size());
         });
   }

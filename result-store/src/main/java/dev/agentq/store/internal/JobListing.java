@@ -25,6 +25,7 @@ final class JobListing {
                     query.createdFrom(),
                     query.createdBefore(),
                     Json.toTree(query.metadata()),
+                    query.batchId(),
                     after == null ? null : after.createdAt(),
                     after == null ? null : after.id(),
                     query.limit() + 1));

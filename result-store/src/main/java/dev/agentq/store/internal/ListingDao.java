@@ -24,6 +24,7 @@ interface ListingDao {
          AND (CAST(:createdFrom AS timestamptz) IS NULL OR created_at >= :createdFrom)
          AND (CAST(:createdBefore AS timestamptz) IS NULL OR created_at < :createdBefore)
          AND metadata @> :metadata
+         AND (CAST(:batchId AS uuid) IS NULL OR batch_id = :batchId)
          AND (CAST(:afterAt AS timestamptz) IS NULL
               OR (created_at, id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
        ORDER BY created_at DESC, id DESC
@@ -36,6 +37,7 @@ interface ListingDao {
       @Bind("createdFrom") Instant createdFrom,
       @Bind("createdBefore") Instant createdBefore,
       @Bind("metadata") JsonNode metadata,
+      @Bind("batchId") UUID batchId,
       @Bind("afterAt") Instant afterAt,
       @Bind("afterId") UUID afterId,
       @Bind("limit") int limit);

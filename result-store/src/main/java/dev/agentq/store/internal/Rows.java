@@ -151,17 +151,17 @@ final class Rows {
     return secrets;
   }
 
-  private static JsonNode json(ResultSet rs, String column) throws SQLException {
+  static JsonNode json(ResultSet rs, String column) throws SQLException {
     String text = rs.getString(column);
     return text == null ? null : Json.parse(text);
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
 
-  private static Map<String, String> metadata(JsonNode node) {
+  static Map<String, String> metadata(JsonNode node) {
     Map<String, String> metadata = new LinkedHashMap<>();
     node.properties().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().asString()));
     return metadata;
