@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,6 +183,22 @@ class OpenApiIT {
         "422");
   }
 
+  @Test
+  void whatTheBatchRoutesServeConformsToTheDocumentedSchemas() {
+    ApiResponse created =
+        api.post(
+            "/v1/batches",
+            "application/jsonl",
+            ("{\"custom_id\":\"a\",\"agent\":\"document-digest\",\"input\":{\"document\":\"x\"}}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String batch = created.json().path("id").asString();
+    assertConformsToDocument(created, "/v1/batches", "post", "201");
+    assertConformsToDocument(api.get("/v1/batches/" + batch), "/v1/batches/{id}", "get", "200");
+    assertConformsToDocument(api.get("/v1/batches"), "/v1/batches", "get", "200");
+    assertConformsToDocument(
+        api.get("/v1/batches/" + UUID.randomUUID()), "/v1/batches/{id}", "get", "404");
+  }
+
   private void assertConformsToDocument(
       ApiResponse response, String path, String method, String status) {
     assertThat(Integer.toString(response.status())).as(response.body()).isEqualTo(status);
@@ -217,7 +234,9 @@ class OpenApiIT {
             "webhook-endpoint-list",
             "webhook-endpoint-with-secret",
             "webhook-delivery-list",
-            "webhook-signing-secret")) {
+            "webhook-signing-secret",
+            "batch",
+            "batch-list")) {
       if (SchemaComponents.componentName(candidate).equals(title)) {
         return candidate;
       }

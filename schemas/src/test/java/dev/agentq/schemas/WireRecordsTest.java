@@ -102,6 +102,39 @@ class WireRecordsTest {
   }
 
   @Test
+  void batchViewWithAndWithoutItsInvalidLines() {
+    var view =
+        new dev.agentq.schemas.batch.BatchView(
+            "batch",
+            ID,
+            "in_progress",
+            new dev.agentq.schemas.batch.BatchCountsView(2, 1, 1, 0, 0, 0, 1),
+            T0,
+            T0,
+            null,
+            null,
+            T1,
+            Map.of("run", "nightly"),
+            List.of(
+                new dev.agentq.schemas.batch.InvalidLineView(
+                    3, null, "invalid_jsonl_line", "not JSON")),
+            dev.agentq.schemas.batch.BatchLinks.of(ID));
+    assertConforms("batch", view);
+    assertConforms("batch", view.withoutInvalidLines());
+    assertThat(Json.toTree(view.withoutInvalidLines()).has("invalid_lines")).isFalse();
+    assertThat(Json.toTree(view).path("completed_at").isNull()).isTrue();
+    assertConforms(
+        "batch-list",
+        new dev.agentq.schemas.batch.BatchListView(
+            List.of(view.withoutInvalidLines()), false, null));
+    assertConforms(
+        "batch-line",
+        Json.parse(
+            "{\"custom_id\":\"a\",\"agent\":\"document-digest\",\"input\":{},"
+                + "\"metadata\":{\"k\":\"v\"}}"));
+  }
+
+  @Test
   void dispatchMessageRoundTrips() {
     var message = DispatchMessage.of(ID, "default", "document-digest", Lane.INTERACTIVE);
     assertConforms("dispatch-message", message);

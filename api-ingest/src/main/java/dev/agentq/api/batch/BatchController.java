@@ -4,6 +4,7 @@ import dev.agentq.api.auth.Caller;
 import dev.agentq.api.docs.ApiDoc;
 import dev.agentq.api.job.Cursors;
 import dev.agentq.api.job.JobIds;
+import dev.agentq.api.problem.ApiProblem;
 import dev.agentq.api.problem.Codes;
 import dev.agentq.api.web.RequestIds;
 import dev.agentq.schemas.batch.BatchListView;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
@@ -81,22 +83,30 @@ public class BatchController {
   ResponseEntity<BatchView> submit(Caller caller, HttpServletRequest request)
       throws IOException, ServletException {
     BatchOptions options = BatchQuery.options(request.getParameterMap());
-    if (request.getContentLengthLong() > maxBytes) {
+    // A multipart body is a little longer than its file: the servlet container bounds it.
+    if (!isMultipart(request) && request.getContentLengthLong() > maxBytes) {
       throw tooLarge();
     }
+    BatchIntake.Accepted accepted;
     try (Reader jsonl = body(request)) {
-      BatchIntake.Accepted accepted =
-          intake.submit(caller.tenantId(), jsonl, options, RequestIds.of(request));
-      BatchView view = viewer.view(accepted.batch());
-      return ResponseEntity.status(HttpStatus.CREATED)
-          .location(URI.create(view.links().self()))
-          .body(view);
+      accepted = intake.submit(caller.tenantId(), jsonl, options, RequestIds.of(request));
+    } catch (UncheckedIOException e) {
+      // The client went away, or sent a broken body: nothing of the batch was kept.
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          "bad_request",
+          "Upload broken off",
+          "The upload could not be read to its end; nothing of the batch was kept.");
     }
+    BatchView view = viewer.view(accepted.batch());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create(view.links().self()))
+        .body(view);
   }
 
   private Reader body(HttpServletRequest request) throws IOException, ServletException {
     InputStream in;
-    if (MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType(request))) {
+    if (isMultipart(request)) {
       Part file = request.getPart("file");
       if (file == null) {
         throw Codes.batchFileMissing();
@@ -105,13 +115,13 @@ public class BatchController {
     } else {
       in = request.getInputStream();
     }
-    return new InputStreamReader(new LimitedInputStream(in, maxBytes, this::tooLarge), UTF_8);
+    return new InputStreamReader(
+        new LimitedInputStream(in, maxBytes, this::tooLarge), StandardCharsets.UTF_8);
   }
 
-  private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
-
-  private static MediaType contentType(HttpServletRequest request) {
-    return MediaType.parseMediaType(request.getContentType());
+  private static boolean isMultipart(HttpServletRequest request) {
+    return MediaType.MULTIPART_FORM_DATA.isCompatibleWith(
+        MediaType.parseMediaType(request.getContentType()));
   }
 
   private RuntimeException tooLarge() {

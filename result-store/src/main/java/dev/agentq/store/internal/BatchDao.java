@@ -39,7 +39,14 @@ interface BatchDao {
   @SqlQuery("SELECT * FROM batches WHERE id = :id AND tenant_id = :tenantId")
   Optional<Batch> find(@Bind("tenantId") String tenantId, @Bind("id") UUID id);
 
-  @SqlUpdate("DELETE FROM batches WHERE id = :id")
+  /** The batch, its jobs (their events and steps with them) and their unsent dispatch messages. */
+  @SqlUpdate(
+      """
+      WITH unsent AS (
+          DELETE FROM outbox
+           WHERE message_key IN (SELECT CAST(id AS text) FROM jobs WHERE batch_id = :id))
+      DELETE FROM batches WHERE id = :id
+      """)
   void delete(@Bind("id") UUID id);
 
   /**
