@@ -39,12 +39,14 @@ import tools.jackson.databind.JsonNode;
  * (standalone's wiring) against a real Postgres schema, the in-process KRaft broker and a fake
  * model whose every reply takes {@link #MODEL_DELAY}. 10,000 batch-lane jobs are written straight
  * into the store and its outbox; interactive jobs submitted over HTTP while they run must each
- * start within {@link #START_BOUND}, and the batch must go on meanwhile.
+ * start within {@link #START_BOUND}, and the batch must go on meanwhile. The tenant's queue cap is
+ * set well under the batch's size: the batch lane's waiting jobs must not fill it.
  */
 class LaneFloodIT {
   private static final int FLOOD = 10_000;
   private static final int CHUNK = 500;
   private static final int INTERACTIVE = 8;
+  private static final int QUEUE_CAP = 1_000;
   private static final int CAPACITY = 40;
   private static final int BATCH_PERCENT = 50;
   private static final Duration MODEL_DELAY = Duration.ofSeconds(3);
@@ -72,7 +74,7 @@ class LaneFloodIT {
             "--agentq.model.name=gpt-flood",
             "--agentq.auth.bootstrap-tenant=default",
             "--agentq.auth.bootstrap-key=" + API_KEY,
-            "--agentq.limits.max-queued-jobs=1000000",
+            "--agentq.limits.max-queued-jobs=" + QUEUE_CAP,
             "--agentq.worker.capacity=" + CAPACITY,
             "--agentq.worker.batch-percent=" + BATCH_PERCENT,
             "--agentq.worker.shutdown-grace=1s",
