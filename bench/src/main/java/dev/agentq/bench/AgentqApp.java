@@ -1,13 +1,16 @@
 package dev.agentq.bench;
 
+import dev.agentq.api.ApiApplication;
 import dev.agentq.standalone.StandaloneApplication;
 import dev.agentq.testkit.kafka.TestKafka;
+import dev.agentq.worker.config.WorkerAutoConfiguration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,8 +38,27 @@ final class AgentqApp implements AutoCloseable {
    * Starts the context and waits until {@code /ready} answers 200 (the worker holds partitions).
    */
   static AgentqApp start(Database.Schema schema, String modelBaseUrl) throws InterruptedException {
+    return start(StandaloneApplication.class, schema, modelBaseUrl, List.of());
+  }
+
+  /**
+   * The API alone, with no worker in the context (its jobs wait in Kafka): for measuring what the
+   * API itself holds in memory.
+   */
+  static AgentqApp startApiOnly(Database.Schema schema) throws InterruptedException {
+    return start(
+        ApiApplication.class,
+        schema,
+        "http://127.0.0.1:9/no-model",
+        List.of("--spring.autoconfigure.exclude=" + WorkerAutoConfiguration.class.getName()));
+  }
+
+  private static AgentqApp start(
+      Class<?> main, Database.Schema schema, String modelBaseUrl, List<String> extra)
+      throws InterruptedException {
     // command-line arguments outrank the apps' own defaults files
-    List<String> args =
+    List<String> args = new ArrayList<>(extra);
+    args.addAll(
         List.of(
             "--spring.datasource.url=" + schema.url(),
             "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
@@ -51,8 +73,8 @@ final class AgentqApp implements AutoCloseable {
             "--agentq.limits.burst=1000000",
             "--agentq.limits.max-queued-jobs=10000000",
             "--server.port=0",
-            "--logging.level.root=WARN");
-    SpringApplication application = new SpringApplication(StandaloneApplication.class);
+            "--logging.level.root=WARN"));
+    SpringApplication application = new SpringApplication(main);
     application.setRegisterShutdownHook(false);
     ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
     String port = context.getEnvironment().getProperty("local.server.port");
@@ -68,6 +90,11 @@ final class AgentqApp implements AutoCloseable {
 
   String baseUrl() {
     return baseUrl;
+  }
+
+  /** The bench tenant's API key. */
+  static String apiKey() {
+    return API_KEY;
   }
 
   /** A client of this app's API, authenticated as the bench's tenant. */

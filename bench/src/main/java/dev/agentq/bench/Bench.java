@@ -120,7 +120,18 @@ public final class Bench {
                         url, options.inflightJobs(), options.modelDelay(), options.workerJar()))
             : null;
 
-    Report report = Report.of(environment, postgres, jobrunr, agentq, latency, inflight, failures);
+    BatchScenario.UploadResult upload =
+        options.runs(Scenario.UPLOAD)
+            ? attempt("upload", failures, () -> BatchScenario.upload(url, options.uploadLines()))
+            : null;
+    BatchScenario.RunResult batch =
+        options.runs(Scenario.BATCH)
+            ? attempt("batch", failures, () -> BatchScenario.run(url, options.batchDocuments()))
+            : null;
+
+    Report report =
+        Report.of(
+            environment, postgres, jobrunr, agentq, latency, inflight, upload, batch, failures);
     System.out.println();
     System.out.print(Table.render(report));
     try {

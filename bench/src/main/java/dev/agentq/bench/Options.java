@@ -22,6 +22,8 @@ import java.util.Set;
  * @param inflightJobs jobs submitted at once to the one worker of the concurrency run
  * @param modelDelay how long each model reply takes in the concurrency run
  * @param workerJar the worker's runnable jar, for the concurrency run
+ * @param uploadLines lines of the JSONL batch uploaded while the API's heap is watched
+ * @param batchDocuments documents of the batch timed from upload to completed
  * @param keepSchemas leave each scenario's schema in place, for a look at its rows afterwards
  */
 record Options(
@@ -37,6 +39,8 @@ record Options(
     int inflightJobs,
     Duration modelDelay,
     Path workerJar,
+    int uploadLines,
+    int batchDocuments,
     Path out,
     boolean allowUnsafe,
     boolean keepSchemas) {
@@ -44,7 +48,7 @@ record Options(
   static final String USAGE =
       """
       usage: java -jar bench/target/agentq-bench.jar [options]
-        --scenario all|pg|jobrunr|agentq|latency|inflight   (comma-separated; default all)
+        --scenario all|pg|jobrunr|agentq|latency|inflight|upload|batch   (comma-separated; default all)
         --jdbc URL            Postgres (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres)
         --jobs N              jobs per throughput run, JobRunr and agentq (default 10000)
         --warmup N            jobs run first and not counted (default min(1000, jobs/5))
@@ -56,6 +60,8 @@ record Options(
         --inflight-jobs N     jobs given to one worker at once (default 10000)
         --model-delay MS      delay of each model reply in the concurrency run (default 2000)
         --worker-jar PATH     worker jar (default agent-worker/target/*-exec.jar)
+        --upload-lines N      lines of the batch uploaded while the API's heap is watched (default 100000)
+        --batch-documents N   documents of the batch timed from upload to completed (default 1000)
         --out PATH            JSON results (default bench/target/bench-results.json)
         --allow-unsafe        report even if fsync or synchronous_commit is off
         --keep-schemas        leave each scenario's schema (bench_*) for inspection
@@ -68,7 +74,9 @@ record Options(
     JOBRUNR,
     AGENTQ,
     LATENCY,
-    INFLIGHT
+    INFLIGHT,
+    UPLOAD,
+    BATCH
   }
 
   boolean runs(Scenario scenario) {
@@ -88,6 +96,8 @@ record Options(
     int inflightJobs = 10_000;
     Duration modelDelay = Duration.ofSeconds(2);
     Path workerJar = null;
+    int uploadLines = 100_000;
+    int batchDocuments = 1_000;
     Path out = Path.of("bench", "target", "bench-results.json");
     boolean allowUnsafe = false;
     boolean keepSchemas = false;
@@ -122,6 +132,8 @@ record Options(
         case "--inflight-jobs" -> inflightJobs = positive(flag, value);
         case "--model-delay" -> modelDelay = Duration.ofMillis(Long.parseLong(value));
         case "--worker-jar" -> workerJar = Path.of(value);
+        case "--upload-lines" -> uploadLines = positive(flag, value);
+        case "--batch-documents" -> batchDocuments = positive(flag, value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
@@ -139,6 +151,8 @@ record Options(
         inflightJobs,
         modelDelay,
         workerJar,
+        uploadLines,
+        batchDocuments,
         out,
         allowUnsafe,
         keepSchemas);

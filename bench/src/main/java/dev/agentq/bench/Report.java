@@ -18,6 +18,8 @@ record Report(
     AgentqScenario.Result agentq,
     LatencyScenario.Result latency,
     InflightScenario.Result inflight,
+    BatchScenario.UploadResult upload,
+    BatchScenario.RunResult batch,
     Map<String, String> failures) {
 
   /**
@@ -46,15 +48,101 @@ record Report(
       LatencyScenario.Result latency,
       InflightScenario.Result inflight,
       Map<String, String> failures) {
+    return of(environment, postgres, jobrunr, agentq, latency, inflight, null, null, failures);
+  }
+
+  static Report of(
+      Environment environment,
+      PgScenario.Result postgres,
+      JobRunrScenario.Result jobrunr,
+      AgentqScenario.Result agentq,
+      LatencyScenario.Result latency,
+      InflightScenario.Result inflight,
+      BatchScenario.UploadResult upload,
+      BatchScenario.RunResult batch,
+      Map<String, String> failures) {
+    List<Figure> figures = figures(postgres, jobrunr, agentq, latency, inflight);
+    figures.addAll(batchFigures(upload, batch));
     return new Report(
         environment,
-        figures(postgres, jobrunr, agentq, latency, inflight),
+        figures,
         postgres,
         jobrunr,
         agentq,
         latency,
         inflight,
+        upload,
+        batch,
         Map.copyOf(failures));
+  }
+
+  static List<Figure> batchFigures(
+      BatchScenario.UploadResult upload, BatchScenario.RunResult batch) {
+    List<Figure> figures = new ArrayList<>();
+    if (upload != null) {
+      String heapLimit = "heap limit of the JVM";
+      figures.add(
+          Figure.against(
+              "upload",
+              "heap before, API alone",
+              upload.heapBeforeMb(),
+              "MB",
+              heapLimit,
+              upload.heapMaxMb(),
+              null));
+      figures.add(
+          Figure.against(
+              "upload",
+              "heap peak, " + upload.lines() + "-line upload",
+              upload.heapPeakMb(),
+              "MB",
+              "heap before",
+              upload.heapBeforeMb(),
+              null));
+      figures.add(
+          Figure.against(
+              "upload",
+              "  of it live (heap after a GC), most",
+              upload.liveHeapPeakMb(),
+              "MB",
+              "heap before",
+              upload.heapBeforeMb(),
+              null));
+      figures.add(
+          Figure.against(
+              "upload",
+              "heap after (after GC)",
+              upload.heapAfterMb(),
+              "MB",
+              "heap before",
+              upload.heapBeforeMb(),
+              null));
+      figures.add(
+          Figure.of(
+              "upload",
+              "upload time, " + upload.bytes() / 1_000_000 + " MB",
+              upload.uploadSeconds(),
+              "s",
+              null));
+      figures.add(
+          Figure.of(
+              "upload", "upload rate", upload.lines() / upload.uploadSeconds(), "lines/s", null));
+      figures.add(Figure.of("upload", "errors (not 201, lines lost)", upload.errors(), "", "0"));
+    }
+    if (batch != null) {
+      figures.add(
+          Figure.of(
+              "batch",
+              batch.documents() + "-document batch, upload to completed",
+              batch.seconds(),
+              "s",
+              null));
+      figures.add(Figure.of("batch", "  of it the upload", batch.uploadSeconds(), "s", null));
+      figures.add(
+          Figure.of("batch", "documents/s", batch.documents() / batch.seconds(), "docs/s", null));
+      figures.add(Figure.of("batch", "errors (not succeeded)", batch.errors(), "", "0"));
+    }
+    return figures;
   }
 
   static List<Figure> figures(

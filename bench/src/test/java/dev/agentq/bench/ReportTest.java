@@ -113,4 +113,28 @@ class ReportTest {
     assertThat(Table.number(1.234)).isEqualTo("1.23");
     assertThat(Table.number(Double.NaN)).isEqualTo("n/a");
   }
+
+  @Test
+  void batchScenariosShowTheUploadHeapAndTheBatchTime() {
+    var upload =
+        new BatchScenario.UploadResult(
+            100_000, 12_000_000, 9.5, 80, 140, 90, 85, 4000, 201, 100_000, 0, 0);
+    var batch = new BatchScenario.RunResult(1_000, 0.4, 12.0, 11.5, "completed", 1_000, 0, 0);
+    Report report = Report.of(ENVIRONMENT, null, null, null, null, null, upload, batch, Map.of());
+
+    assertThat(report.figures()).extracting(Figure::scenario).containsOnly("upload", "batch");
+    assertThat(report.figures())
+        .anySatisfy(
+            f -> {
+              assertThat(f.name()).isEqualTo("heap peak, 100000-line upload");
+              assertThat(f.value()).isEqualTo(140);
+              assertThat(f.referenceValue()).isEqualTo(80);
+            })
+        .anySatisfy(
+            f -> {
+              assertThat(f.name()).isEqualTo("1000-document batch, upload to completed");
+              assertThat(f.value()).isEqualTo(12.0);
+            });
+    assertThat(Table.render(report)).contains("upload", "batch");
+  }
 }

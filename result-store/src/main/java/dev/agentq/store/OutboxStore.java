@@ -10,7 +10,9 @@ public interface OutboxStore {
   /**
    * Locks up to {@code limit} waiting messages (skipping those another relay holds), hands them to
    * {@code publisher}, and deletes them once it returns. If {@code publisher} throws, the messages
-   * stay for the next pass. Returns how many were published.
+   * stay for the next pass. Returns how many were published. Messages of the batch lane come last:
+   * every other waiting message (interactive dispatches, dead letters) is handed over first, each
+   * group in the order it was written.
    */
   int relay(int limit, Consumer<List<OutboxMessage>> publisher);
 

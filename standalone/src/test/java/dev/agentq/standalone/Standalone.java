@@ -92,6 +92,14 @@ final class Standalone implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** POSTs {@code body} as {@code contentType}, for uploads such as a JSONL batch. */
+  HttpResponse<String> post(String path, String contentType, String body) throws IOException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   JsonNode getJson(String path) throws IOException {
     return Json.parse(get(path).body());
   }

@@ -40,7 +40,8 @@ final class LaneConsumers {
     }
     var properties = new ContainerProperties(new Topics(kafka.topicPrefix()).lane(lane));
     properties.setMessageListener(listener);
-    properties.setAckMode(ContainerProperties.AckMode.BATCH);
+    // The listener acknowledges what it took and hands the rest of a poll back (nack).
+    properties.setAckMode(ContainerProperties.AckMode.MANUAL);
 
     var container =
         new ConcurrentMessageListenerContainer<>(

@@ -250,6 +250,8 @@ public class WorkerAutoConfiguration {
       WorkerPool pool,
       Backpressure backpressure,
       WorkerLifecycle lifecycle) {
+    int share = worker.batchCapacity();
+    // Never more batch jobs than their share, however many records one poll brings.
     var container =
         LaneConsumers.create(
             Lane.BATCH,
@@ -257,8 +259,12 @@ public class WorkerAutoConfiguration {
             kafka,
             worker,
             identity,
-            new KafkaDispatchListener(handler, backpressure));
-    int share = worker.batchCapacity();
+            new KafkaDispatchListener(
+                handler,
+                backpressure,
+                () ->
+                    Math.min(
+                        share - pool.inflight(Lane.BATCH), worker.capacity() - pool.inflight())));
     backpressure.attach(
         Lane.BATCH.wire(),
         container,

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param capacity jobs one worker runs at once; at capacity it stops consuming
  * @param resumePercent consumption resumes when in-flight jobs fall to this share of capacity
- * @param batchPercent share of capacity batch jobs may use, so that interactive jobs always find
- *     room
+ * @param batchPercent share of capacity (1 to 99 percent) batch jobs may use, never more, so that
+ *     interactive jobs always find room
  * @param lease how long a claim lasts without a heartbeat; a crashed worker's jobs resume after it
  * @param heartbeat how often leases are renewed; well under {@code lease}
  * @param reaperInterval how often expired leases and stale queued jobs are looked for
@@ -55,6 +55,9 @@ public record WorkerProperties(
   public WorkerProperties {
     if (capacity < 1) {
       throw new IllegalArgumentException("agentq.worker.capacity must be at least 1");
+    }
+    if (batchPercent < 1 || batchPercent > 99) {
+      throw new IllegalArgumentException("agentq.worker.batch-percent must be between 1 and 99");
     }
     if (heartbeat.compareTo(lease) >= 0) {
       throw new IllegalArgumentException("agentq.worker.heartbeat must be shorter than the lease");

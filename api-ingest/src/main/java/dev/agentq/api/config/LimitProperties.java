@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param requestsPerSecond how fast each key's token bucket refills
  * @param burst requests a key may make at once: the size of its bucket
- * @param maxQueuedJobs jobs of one tenant that may wait to run at once
+ * @param maxQueuedJobs jobs of one tenant that may wait to run at once in the interactive lane (a
+ *     batch's jobs wait in the batch lane and are not counted)
  * @param idempotencyKeyLifetime how long an Idempotency-Key keeps answering with its job
  */
 @ConfigurationProperties("agentq.limits")

@@ -1,9 +1,11 @@
 package dev.agentq.store.internal;
 
+import dev.agentq.schemas.Lane;
 import dev.agentq.schemas.Topics;
 import dev.agentq.store.OutboxMessage;
 import dev.agentq.store.OutboxStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -25,7 +27,13 @@ public final class JdbiOutboxStore implements OutboxStore {
         jdbi,
         handle -> {
           OutboxDao outbox = handle.attach(OutboxDao.class);
-          List<OutboxMessage> batch = outbox.lockNext(limit);
+          // The batch lane's messages go last, so that a night's batch of 100,000 jobs written
+          // ahead of an interactive job does not hold back its dispatch.
+          String batchLane = Lane.BATCH.topic();
+          List<OutboxMessage> batch = new ArrayList<>(outbox.lockNextExcept(batchLane, limit));
+          if (batch.size() < limit) {
+            batch.addAll(outbox.lockNextOf(batchLane, limit - batch.size()));
+          }
           if (batch.isEmpty()) {
             return 0;
           }

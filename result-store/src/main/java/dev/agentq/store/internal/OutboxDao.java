@@ -54,8 +54,19 @@ interface OutboxDao {
       @Bind("payload") List<JsonNode> payloads,
       @Bind("now") Instant now);
 
-  @SqlQuery("SELECT * FROM outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-  List<OutboxMessage> lockNext(@Bind("limit") int limit);
+  @SqlQuery(
+      """
+      SELECT * FROM outbox WHERE topic <> :topic
+      ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+      """)
+  List<OutboxMessage> lockNextExcept(@Bind("topic") String topic, @Bind("limit") int limit);
+
+  @SqlQuery(
+      """
+      SELECT * FROM outbox WHERE topic = :topic
+      ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+      """)
+  List<OutboxMessage> lockNextOf(@Bind("topic") String topic, @Bind("limit") int limit);
 
   @SqlUpdate("DELETE FROM outbox WHERE id = ANY(:ids)")
   int delete(@Bind("ids") long[] ids);

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 interface SubmissionDao {
 
   /**
-   * Inserts all three unless the tenant already has {@code maxQueued} jobs waiting; then nothing
-   * and an empty answer. The count stops at the cap, so a long queue does not slow submits down.
+   * Inserts all three unless the tenant already has {@code maxQueued} jobs waiting in the job's
+   * lane; then nothing and an empty answer. The count stops at the cap, so a long queue does not
+   * slow submits down; a long queue of the other lane is only stepped over.
    */
   @SqlQuery(
       """
@@ -25,6 +26,7 @@ interface SubmissionDao {
            WHERE (SELECT count(*) FROM (SELECT 1 FROM jobs
                                          WHERE tenant_id = :tenantId
                                            AND status IN ('queued', 'retry_wait')
+                                           AND lane = :lane
                                          LIMIT :maxQueued) waiting) < :maxQueued
           RETURNING *),
       queued AS (
