@@ -33,14 +33,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Concurrency: ONE worker JVM ({@code -Xmx512m}, capacity 12,000) started from the worker's jar, a
+ * Concurrency: ONE worker JVM ({@code -Xmx1024m}, capacity 12,000) started from the worker's jar, a
  * fake model whose every reply takes {@code modelDelay}, and {@code jobs} jobs written straight
  * into the store and relayed to Kafka at once. Its {@code /actuator/prometheus} is read every
  * quarter second for the jobs it holds and its heap.
  */
 final class InflightScenario {
   static final int CAPACITY = 12_000;
-  static final String HEAP = "-Xmx512m";
+
+  /** The worker's heap: what a 2 GiB worker pod of the chart gives, with room to spare. */
+  static final int HEAP_MB = 1024;
+
+  static final String HEAP = "-Xmx" + HEAP_MB + "m";
   private static final int CHUNK = 500;
   private static final Duration STARTUP = Duration.ofSeconds(120);
 

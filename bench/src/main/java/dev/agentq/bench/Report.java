@@ -277,7 +277,7 @@ record Report(
               inflight.heapAtPeakMb(),
               "MB",
               "heap limit " + inflight.heapLimit(),
-              512,
+              InflightScenario.HEAP_MB,
               null));
       figures.add(
           Figure.against(
