@@ -46,3 +46,28 @@ helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version }}
   emptyDir:
     sizeLimit: 256Mi
 {{- end -}}
+
+{{/* The documents volume's environment, mount and volume, when documents.enabled. */}}
+{{- define "agentq.documentsEnv" -}}
+{{- if .Values.documents.enabled }}
+- name: AGENTQ_DOCUMENTS_DIRECTORY
+  value: {{ .Values.documents.mountPath | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "agentq.documentsMount" -}}
+{{- if .Values.documents.enabled }}
+- name: documents
+  mountPath: {{ .Values.documents.mountPath | quote }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{- define "agentq.documentsVolume" -}}
+{{- if .Values.documents.enabled }}
+- name: documents
+  persistentVolumeClaim:
+    claimName: {{ .Values.documents.existingClaim | quote }}
+    readOnly: true
+{{- end }}
+{{- end -}}
