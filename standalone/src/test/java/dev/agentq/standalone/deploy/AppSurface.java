@@ -67,7 +67,8 @@ record AppSurface(
         List.of(
             ApiProperties.class,
             TopicProperties.class,
-            dev.agentq.api.config.StoreProperties.class),
+            dev.agentq.api.config.StoreProperties.class,
+            dev.agentq.api.config.DocumentsDirectoryProperties.class),
         endpoints);
   }
 
@@ -80,7 +81,8 @@ record AppSurface(
             WorkerProperties.class,
             KafkaSettings.class,
             ModelProperties.class,
-            dev.agentq.worker.config.StoreProperties.class),
+            dev.agentq.worker.config.StoreProperties.class,
+            dev.agentq.worker.config.DocumentProperties.class),
         new TreeSet<>());
   }
 
