@@ -8,12 +8,14 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY schemas/ schemas/
+COPY telemetry/ telemetry/
 COPY result-store/ result-store/
 COPY testkit/ testkit/
 COPY agent-worker/pom.xml agent-worker/
 COPY api-ingest/ api-ingest/
 COPY standalone/pom.xml standalone/
 COPY bench/pom.xml bench/
+COPY cli/pom.xml cli/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl api-ingest -am package -Dmaven.test.skip=true \
  && cp api-ingest/target/agentq-api-ingest-*-exec.jar /app.jar \

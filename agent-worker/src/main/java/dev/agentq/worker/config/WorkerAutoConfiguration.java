@@ -5,6 +5,8 @@ import dev.agentq.schemas.Topics;
 import dev.agentq.store.CancellationFeed;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
+import dev.agentq.telemetry.OpenTelemetrySdks;
+import dev.agentq.telemetry.Tracing;
 import dev.agentq.worker.agent.AgentRegistry;
 import dev.agentq.worker.agent.digest.DocumentDigestAgent;
 import dev.agentq.worker.agent.research.ResearchAgent;
@@ -21,7 +23,6 @@ import dev.agentq.worker.run.WorkerPool;
 import dev.agentq.worker.step.CheckpointWriter;
 import dev.agentq.worker.step.DirectCheckpointWriter;
 import dev.agentq.worker.trace.TracedModelGateway;
-import dev.agentq.worker.trace.Tracing;
 import dev.agentq.worker.webhook.WebhookDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -89,8 +90,10 @@ public class WorkerAutoConfiguration {
     return OpenTelemetrySdks.create(tracing.otlpEndpoint(), tracing.sampleRatio(), serviceName);
   }
 
+  // Shared with the API in one JVM (standalone), as the SDK is.
   @Bean
-  Tracing workerTracing(OpenTelemetry openTelemetry) {
+  @ConditionalOnMissingBean
+  Tracing tracing(OpenTelemetry openTelemetry) {
     return new Tracing(openTelemetry);
   }
 

@@ -1,6 +1,6 @@
 package dev.agentq.worker.dispatch;
 
-import dev.agentq.worker.trace.Tracing;
+import dev.agentq.telemetry.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

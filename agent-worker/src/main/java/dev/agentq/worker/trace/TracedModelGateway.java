@@ -1,6 +1,7 @@
 package dev.agentq.worker.trace;
 
 import dev.agentq.schemas.Usage;
+import dev.agentq.telemetry.Tracing;
 import dev.agentq.worker.WorkerException;
 import dev.agentq.worker.model.ModelCalls;
 import dev.agentq.worker.model.ModelGateway;

@@ -10,6 +10,7 @@ import dev.agentq.schemas.Json;
 import dev.agentq.schemas.Lane;
 import dev.agentq.store.NewJob;
 import dev.agentq.store.Stores;
+import dev.agentq.telemetry.Tracing;
 import dev.agentq.testkit.db.TestDatabase;
 import dev.agentq.testkit.db.TestPostgres;
 import dev.agentq.testkit.kafka.TestKafka;

@@ -42,7 +42,6 @@ import dev.agentq.api.schedule.Planner;
 import dev.agentq.api.schedule.ScheduleController;
 import dev.agentq.api.schedule.ScheduleDefinition;
 import dev.agentq.api.schedule.Scheduler;
-import dev.agentq.api.trace.Tracing;
 import dev.agentq.api.web.RequestBodies;
 import dev.agentq.api.web.RequestLogFilter;
 import dev.agentq.api.web.SecurityHeadersFilter;
@@ -55,6 +54,7 @@ import dev.agentq.store.JobEventSignals;
 import dev.agentq.store.StoreMigrations;
 import dev.agentq.store.Stores;
 import dev.agentq.store.schedule.ScheduleStore;
+import dev.agentq.telemetry.Tracing;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -141,11 +141,11 @@ public class ApiAutoConfiguration {
       KafkaProperties kafka,
       TopicProperties topics,
       ApiProperties api,
-      Tracing apiTracing) {
+      Tracing tracing) {
     return new OutboxRelay(
         stores.outbox(),
         new KafkaJobQueue(
-            kafka.buildProducerProperties(), new Topics(topics.topicPrefix()), apiTracing),
+            kafka.buildProducerProperties(), new Topics(topics.topicPrefix()), tracing),
         api.outboxBatch(),
         api.outboxPoll());
   }

@@ -1,7 +1,8 @@
 package dev.agentq.api.config;
 
-import dev.agentq.api.trace.Tracing;
 import dev.agentq.api.trace.TracingFilter;
+import dev.agentq.telemetry.OpenTelemetrySdks;
+import dev.agentq.telemetry.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,14 +27,16 @@ class TracingConfiguration {
     return OpenTelemetrySdks.create(tracing.otlpEndpoint(), tracing.sampleRatio(), serviceName);
   }
 
+  // Shared with the worker in one JVM (standalone), as the SDK is.
   @Bean
-  Tracing apiTracing(OpenTelemetry openTelemetry) {
+  @ConditionalOnMissingBean
+  Tracing tracing(OpenTelemetry openTelemetry) {
     return new Tracing(openTelemetry);
   }
 
   @Bean
-  FilterRegistrationBean<TracingFilter> tracingFilter(Tracing apiTracing) {
-    var registration = new FilterRegistrationBean<>(new TracingFilter(apiTracing));
+  FilterRegistrationBean<TracingFilter> tracingFilter(Tracing tracing) {
+    var registration = new FilterRegistrationBean<>(new TracingFilter(tracing));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

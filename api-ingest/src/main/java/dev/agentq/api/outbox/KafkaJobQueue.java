@@ -1,9 +1,9 @@
 package dev.agentq.api.outbox;
 
-import dev.agentq.api.trace.Tracing;
 import dev.agentq.schemas.Json;
 import dev.agentq.schemas.Topics;
 import dev.agentq.store.OutboxMessage;
+import dev.agentq.telemetry.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;

@@ -2,6 +2,7 @@ package dev.agentq.api.trace;
 
 import dev.agentq.api.auth.Caller;
 import dev.agentq.api.job.JobController;
+import dev.agentq.telemetry.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;

@@ -1,4 +1,4 @@
-package dev.agentq.api.config;
+package dev.agentq.telemetry;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -14,13 +14,17 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The OpenTelemetry SDK of {@link TracingProperties}: OTLP over HTTP, or nothing at all. */
-final class OpenTelemetrySdks {
+/** The OpenTelemetry SDK of an app's tracing settings: OTLP over HTTP, or nothing at all. */
+public final class OpenTelemetrySdks {
   private static final Logger log = LoggerFactory.getLogger(OpenTelemetrySdks.class);
 
   private OpenTelemetrySdks() {}
 
-  static OpenTelemetry create(String endpoint, double sampleRatio, String serviceName) {
+  /**
+   * @param endpoint the OTLP/HTTP collector (its {@code /v1/traces} path is added when missing);
+   *     null or blank: tracing off, {@link OpenTelemetry#noop()}
+   */
+  public static OpenTelemetry create(String endpoint, double sampleRatio, String serviceName) {
     if (endpoint == null || endpoint.isBlank()) {
       return OpenTelemetry.noop();
     }

@@ -1,4 +1,4 @@
-package dev.agentq.worker.trace;
+package dev.agentq.telemetry;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -15,10 +15,11 @@ import java.util.List;
 import org.slf4j.MDC;
 
 /**
- * The worker's one door to OpenTelemetry: spans continued from a W3C {@code traceparent}, spans
- * under the current one, and the log context ({@code trace_id}, {@code span_id}) of the span in
- * scope. Over {@link OpenTelemetry#noop()} every span is a cheap no-op, so callers never check
- * whether tracing is on.
+ * The API's and the worker's one door to OpenTelemetry: spans continued from a W3C {@code
+ * traceparent} (a client's header, an outbox message's, a Kafka record's), spans under the current
+ * one, the {@code traceparent} of the span in scope, and the log context ({@code trace_id}, {@code
+ * span_id}) of the span in scope. Over {@link OpenTelemetry#noop()} every span is a cheap no-op, so
+ * callers never check whether tracing is on.
  */
 public final class Tracing {
   /** W3C trace context header, in Kafka records and HTTP requests alike. */
@@ -40,7 +41,7 @@ public final class Tracing {
   private final Tracer tracer;
 
   public Tracing(OpenTelemetry openTelemetry) {
-    this.tracer = openTelemetry.getTracer("dev.agentq.worker");
+    this.tracer = openTelemetry.getTracer("dev.agentq");
   }
 
   /** Tracing off: every span is a no-op. */
@@ -61,6 +62,11 @@ public final class Tracing {
   /** A span builder under the span in scope. */
   public SpanBuilder child(String name, SpanKind kind) {
     return tracer.spanBuilder(name).setSpanKind(kind);
+  }
+
+  /** The {@code traceparent} of the span in scope on this thread, or null. */
+  public static String currentTraceparent() {
+    return traceparent(Span.current());
   }
 
   /** The W3C {@code traceparent} of {@code span}, or null if it is not recorded anywhere. */

@@ -1,4 +1,4 @@
-package dev.agentq.worker.config;
+package dev.agentq.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
